@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import {
+  CHANNELS,
+  COMPLAINT_STATUSES,
+  COMPLAINT_TYPES,
+  EVENT_TYPES,
+  LANGUAGES,
+  PRIORITIES,
+  ROLES,
+  SEVERITIES,
+  SOURCE_KINDS,
+  VISIBILITIES,
+} from './enums.ts';
+
+/**
+ * The replicated documents. These zod schemas are the one source of truth: the server validates
+ * pushes and API bodies with them, and `rx-schemas.ts` derives the desk's RxDB schemas from them.
+ * Times are epoch milliseconds (integers) so they sort and index cheaply in IndexedDB.
+ */
+
+const MAX_TIME = 8_640_000_000_000_000; // the largest Date
+export const id = z.string().min(1).max(40);
+export const epochMs = z.number().int().min(0).max(MAX_TIME);
+const nullableId = id.nullable();
+
+export const complainantSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  /** E.164 when set: the desk and the API normalise before saving. */
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/).nullable(),
+  email: z.string().email().max(254).nullable(),
+  language: z.enum(LANGUAGES),
+  smsOptOut: z.boolean(),
+});
+export type Complainant = z.infer<typeof complainantSchema>;
+
+export const patientSchema = z.object({
+  mrn: z.string().trim().max(40).nullable(),
+  nationalId: z.string().trim().max(20).nullable(),
+});
+
+export const complaintDocSchema = z.object({
+  id,
+  hospitalId: id,
+  departmentId: nullableId,
+  referenceNumber: z.string().regex(/^CMP-\d{4}-\d{6,}$/).max(24),
+  sourceCode: z.string().min(1).max(20),
+  channel: z.enum(CHANNELS),
+  type: z.enum(COMPLAINT_TYPES),
+  title: z.string().trim().min(3).max(200),
+  description: z.string().max(10_000),
+  category: z.string().max(60).nullable(),
+  severity: z.enum(SEVERITIES),
+  priority: z.enum(PRIORITIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  assigneeId: nullableId,
+  complainant: complainantSchema,
+  patient: patientSchema.nullable(),
+  resolution: z.string().max(4_000).nullable(),
+  /** ≥ 128 bits, base64url; made by whoever creates the complaint so a receipt can print offline. */
+  trackingSecret: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
+  deskId: z.string().min(1).max(40),
+  createdAt: epochMs,
+  createdBy: id,
+  updatedAt: epochMs,
+  updatedBy: id,
+  // Server-owned: the SLA engine and the server decide these; a desk's value is ignored.
+  dueAt: epochMs.nullable(),
+  overdue: z.boolean(),
+  reminderLevel: z.number().int().min(0).max(10),
+  escalationLevel: z.number().int().min(0).max(20),
+  lastReminderAt: epochMs.nullable(),
+  escalatedAt: epochMs.nullable(),
+  referenceConfirmed: z.boolean(),
+  trackingConfirmed: z.boolean(),
+});
+export type ComplaintDoc = z.infer<typeof complaintDocSchema>;
+
+/** Fields only the server writes. A desk's push never changes them. */
+export const SERVER_OWNED_COMPLAINT_FIELDS = [
+  'dueAt',
+  'overdue',
+  'reminderLevel',
+  'escalationLevel',
+  'lastReminderAt',
+  'escalatedAt',
+  'referenceConfirmed',
+  'trackingConfirmed',
+] as const satisfies readonly (keyof ComplaintDoc)[];
+
+/** Fields fixed at creation. */
+export const IMMUTABLE_COMPLAINT_FIELDS = [
+  'id',
+  'hospitalId',
+  'referenceNumber',
+  'trackingSecret',
+  'deskId',
+  'createdAt',
+  'createdBy',
+] as const satisfies readonly (keyof ComplaintDoc)[];
+
+/** Fields a desk may change after creation; these are merged field by field on push. */
+export const DESK_WRITABLE_COMPLAINT_FIELDS = [
+  'departmentId',
+  'sourceCode',
+  'channel',
+  'type',
+  'title',
+  'description',
+  'category',
+  'severity',
+  'priority',
+  'status',
+  'assigneeId',
+  'complainant',
+  'patient',
+  'resolution',
+] as const satisfies readonly (keyof ComplaintDoc)[];
+export type DeskWritableField = (typeof DESK_WRITABLE_COMPLAINT_FIELDS)[number];
+
+export const timelineEventDocSchema = z.object({
+  id,
+  complaintId: id,
+  hospitalId: id,
+  type: z.enum(EVENT_TYPES),
+  at: epochMs,
+  /** Null for the system (SLA engine, SMS worker). */
+  actorId: nullableId,
+  actorName: z.string().max(120).nullable(),
+  field: z.string().max(40).nullable(),
+  from: z.string().max(200).nullable(),
+  to: z.string().max(200).nullable(),
+  comment: z.string().max(4_000).nullable(),
+  visibility: z.enum(VISIBILITIES),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEventDoc = z.infer<typeof timelineEventDocSchema>;
+
+export const hospitalDocSchema = z.object({
+  id,
+  code: z.string().min(1).max(20),
+  nameEn: z.string().max(200),
+  nameAr: z.string().max(200),
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type HospitalDoc = z.infer<typeof hospitalDocSchema>;
+
+export const departmentDocSchema = z.object({
+  id,
+  hospitalId: id,
+  code: z.string().min(1).max(20),
+  nameEn: z.string().max(200),
+  nameAr: z.string().max(200),
+  managerId: nullableId,
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type DepartmentDoc = z.infer<typeof departmentDocSchema>;
+
+/** The staff directory as desks see it: never a password hash. */
+export const staffDocSchema = z.object({
+  id,
+  /** Null for group-level staff, who see every hospital. */
+  hospitalId: nullableId,
+  username: z.string().min(1).max(60),
+  displayName: z.string().max(120),
+  role: z.enum(ROLES),
+  departmentId: nullableId,
+  reportsToId: nullableId,
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type StaffDoc = z.infer<typeof staffDocSchema>;
+
+export const sourceDocSchema = z.object({
+  id,
+  code: z.string().min(1).max(20),
+  nameEn: z.string().max(200),
+  nameAr: z.string().max(200),
+  kind: z.enum(SOURCE_KINDS),
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type SourceDoc = z.infer<typeof sourceDocSchema>;
+
+const hours = z.number().min(0).max(24 * 365);
+export const slaConfigDocSchema = z.object({
+  id,
+  hospitalId: id,
+  /** Source-based configuration when set; otherwise severity + priority based. */
+  sourceCode: z.string().max(20).nullable(),
+  severity: z.enum(SEVERITIES).nullable(),
+  priority: z.enum(PRIORITIES).nullable(),
+  slaHours: hours,
+  firstReminderHoursAfter: hours.nullable(),
+  secondReminderHoursAfter: hours.nullable(),
+  escalationHoursAfter: hours.nullable(),
+  reminderHoursBefore: hours,
+  secondReminderEnabled: z.boolean(),
+  secondReminderHoursBefore: hours,
+  thankYouEnabled: z.boolean(),
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type SlaConfigDoc = z.infer<typeof slaConfigDocSchema>;
