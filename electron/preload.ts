@@ -1,0 +1,8 @@
+/**
+ * Sandboxed preload: bundled to one CommonJS file that requires nothing but `electron`. It exposes
+ * exactly one object, `window.desk`, and never ipcRenderer itself.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildDeskApi } from './desk-api.ts';
+
+contextBridge.exposeInMainWorld('desk', buildDeskApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
