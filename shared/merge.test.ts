@@ -58,3 +58,16 @@ describe('three-way merge of offline edits', () => {
     expect(r.merged.complainant.language).toBe('en');
   });
 });
+
+describe('a replayed insert (no assumed state)', () => {
+  it('changes nothing when identical and overwrites nothing when different', () => {
+    expect(mergeComplaint(base, null, base)).toEqual({ merged: base, changed: [], lost: [] });
+    const serverMoved = { ...base, status: 'ASSIGNED' as const };
+    const r = mergeComplaint(serverMoved, null, { ...base, title: 'Another title' });
+    expect(r.merged).toEqual(serverMoved);
+    expect(r.lost).toEqual([
+      { field: 'title', kept: 'Long wait', lost: 'Another title' },
+      { field: 'status', kept: 'ASSIGNED', lost: 'PENDING' },
+    ]);
+  });
+});

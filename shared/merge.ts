@@ -35,12 +35,19 @@ export function mergeComplaint(
   assumed: ComplaintDoc | null,
   incoming: ComplaintDoc,
 ): MergeResult {
-  // Without an assumed state the desk believed the complaint was new: treat its base as the
-  // current state, so a replayed insert changes nothing and a clash keeps the server's values.
-  const base = assumed ?? current;
   const merged: ComplaintDoc = { ...current };
   const changed: DeskWritableField[] = [];
   const lost: LostEdit[] = [];
+  if (assumed === null) {
+    // The desk believed the complaint was new, so this replays its insert (the first answer was
+    // lost on the way back). Nothing is overwritten on that basis: every field where the desk
+    // differs is a lost edit, and an exact replay changes nothing.
+    for (const field of DESK_WRITABLE_COMPLAINT_FIELDS) {
+      if (!sameValue(incoming[field], current[field])) lost.push({ field, kept: current[field], lost: incoming[field] });
+    }
+    return { merged, changed, lost };
+  }
+  const base = assumed;
   for (const field of DESK_WRITABLE_COMPLAINT_FIELDS) {
     const mine = incoming[field];
     const theirs = current[field];

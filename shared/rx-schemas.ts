@@ -46,7 +46,9 @@ function simplify(node: unknown): unknown {
     delete obj.anyOf;
     const merged = simplify({ ...other, ...obj }) as Json;
     const t = merged.type;
-    return { ...merged, type: Array.isArray(t) ? [...t, 'null'] : [t, 'null'] };
+    // A nullable enum must list null too, or a JSON-schema validator refuses the null.
+    const withNull = Array.isArray(merged.enum) ? { enum: [...merged.enum, null] } : {};
+    return { ...merged, ...withNull, type: Array.isArray(t) ? [...t, 'null'] : [t, 'null'] };
   }
   for (const [k, v] of Object.entries(obj)) obj[k] = simplify(v);
   return obj;

@@ -37,3 +37,8 @@ export class ManualClock implements Clock {
     return () => this.#listeners.delete(listener);
   }
 }
+
+/** The clock a server runs on: `CLOCK=manual` starts at `start` (default: the system time now). */
+export function createClock(kind: 'system' | 'manual', start: number | null): Clock {
+  return kind === 'manual' ? new ManualClock(start ?? Date.now()) : systemClock;
+}

@@ -1,0 +1,88 @@
+import type { ComplaintDoc, TimelineEventDoc } from '../../shared/documents.ts';
+import type { ComplaintStatus } from '../../shared/enums.ts';
+import { mergeComplaint, type LostEdit } from '../../shared/merge.ts';
+import { allowedTransitions } from '../../shared/workflow.ts';
+import { conflictEvent } from './conflict-events.ts';
+
+/**
+ * What the server does with one pushed complaint. Pure: the caller loads and writes rows.
+ */
+export type DueAt = (doc: ComplaintDoc) => number | null;
+
+/** A new complaint from a desk, with the fields only the server decides set by the server. */
+export function acceptNewComplaint(incoming: ComplaintDoc, dueAt: DueAt): ComplaintDoc {
+  return {
+    ...incoming,
+    dueAt: dueAt(incoming),
+    overdue: false,
+    reminderLevel: 0,
+    escalationLevel: 0,
+    lastReminderAt: null,
+    escalatedAt: null,
+    referenceConfirmed: true,
+    trackingConfirmed: true,
+  };
+}
+
+/**
+ * True when `to` can be reached from `from` by allowed steps. An offline desk pushes only the
+ * latest state of a complaint (RxDB collapses the writes made while offline), so a desk that went
+ * PENDING → ASSIGNED → IN_PROGRESS offline arrives as PENDING → IN_PROGRESS; each step was
+ * checked on the desk and recorded in its own timeline events. What this refuses is a change no
+ * sequence of steps allows: leaving CLOSED or CANCELLED, or going back to PENDING.
+ */
+export function statusReachable(from: ComplaintStatus, to: ComplaintStatus): boolean {
+  const seen = new Set<ComplaintStatus>([from]);
+  const queue: ComplaintStatus[] = [from];
+  while (queue.length > 0) {
+    const s = queue.shift() as ComplaintStatus;
+    for (const next of allowedTransitions(s)) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}
+
+const SLA_FIELDS = ['sourceCode', 'severity', 'priority', 'type'] as const;
+
+export type DeskEditResult = {
+  next: ComplaintDoc;
+  /** The row must be written (something changed). */
+  changed: boolean;
+  lost: LostEdit[];
+  conflictEvents: TimelineEventDoc[];
+};
+
+export function applyDeskEdit(
+  current: ComplaintDoc,
+  assumed: ComplaintDoc | null,
+  incoming: ComplaintDoc,
+  ctx: { deskId: string; now: number; dueAt: DueAt },
+): DeskEditResult {
+  const result = mergeComplaint(current, assumed, incoming);
+  const next = result.merged;
+  const changed = [...result.changed];
+  const lost = [...result.lost];
+  if (changed.includes('status') && !statusReachable(current.status, next.status)) {
+    // A refused transition loses like a clash: the server's status stays, the desk's is kept
+    // visible on the timeline.
+    lost.push({ field: 'status', kept: current.status, lost: incoming.status });
+    next.status = current.status;
+    changed.splice(changed.indexOf('status'), 1);
+    if (changed.length === 0) {
+      next.updatedAt = current.updatedAt;
+      next.updatedBy = current.updatedBy;
+    }
+  }
+  if (SLA_FIELDS.some((f) => changed.includes(f))) next.dueAt = ctx.dueAt(next);
+  return {
+    next,
+    changed: changed.length > 0,
+    lost,
+    conflictEvents: lost.map((l) => conflictEvent(current, incoming, l, ctx.deskId, ctx.now)),
+  };
+}

@@ -1,0 +1,103 @@
+import type { ComplaintDoc, TimelineEventDoc } from '../../shared/documents.ts';
+import { sameValue } from '../../shared/merge.ts';
+import type { PushRequest, PushResponse, WireDoc } from '../../shared/replication.ts';
+import type { Tx } from '../db/pool.ts';
+import { nextSeq } from '../db/replicated.ts';
+import { HttpError, forbidden } from '../http.ts';
+import { isLeasedTo } from '../complaints/references.ts';
+import { dueAtOf, slaContext } from '../complaints/sla.ts';
+import { lockComplaints, readComplaints, writeComplaint, writeNewEvents, type ComplaintRow } from '../complaints/store.ts';
+import { acceptNewComplaint, applyDeskEdit } from './complaint-merge.ts';
+
+/**
+ * Push of complaints from a desk of `hospitalId` (protocol in shared/replication.ts).
+ *
+ * Order of locks, so that pushes, API writes and the scheduler never deadlock: the rows that
+ * exist are locked first (FOR UPDATE, id order), then the seq lock is taken (by the first write,
+ * or explicitly when the push inserts). Under the seq lock nothing replicated can change, so rows
+ * that appeared since the first read (a concurrent insert of the same complaint) are read again
+ * and merged like any existing row.
+ *
+ * Anything touching another hospital refuses the whole request (403) before anything is written,
+ * so the answer never carries another hospital's document.
+ */
+type Incoming = { assumed: ComplaintDoc | null; incoming: ComplaintDoc; deleted: boolean; wire: WireDoc<'complaints'> };
+
+function strip(doc: WireDoc<'complaints'>): ComplaintDoc {
+  const { _deleted: _ignored, ...rest } = doc;
+  return rest;
+}
+
+const wireOf = (row: ComplaintRow): WireDoc<'complaints'> => ({ ...row.doc, _deleted: row.deleted });
+
+async function checkNewRow(tx: Tx, hospitalId: string, doc: ComplaintDoc): Promise<void> {
+  if (doc.hospitalId !== hospitalId) throw forbidden();
+  if (!(await isLeasedTo(tx, doc.referenceNumber, hospitalId))) {
+    throw new HttpError(403, { error: 'reference_not_leased', referenceNumber: doc.referenceNumber });
+  }
+}
+
+async function checkReferenceFree(tx: Tx, doc: ComplaintDoc): Promise<void> {
+  const { rows } = await tx.query<{ id: string }>('SELECT id FROM complaints WHERE reference_number = $1 AND id <> $2', [
+    doc.referenceNumber,
+    doc.id,
+  ]);
+  // Only possible when a desk reuses a number (a cloned install): refuse rather than overwrite.
+  if (rows.length > 0) throw new HttpError(409, { error: 'reference_taken', referenceNumber: doc.referenceNumber });
+}
+
+export async function pushComplaints(
+  tx: Tx,
+  hospitalId: string,
+  request: PushRequest<'complaints'>,
+  now: number,
+): Promise<PushResponse<'complaints'>> {
+  const rows: Incoming[] = request.rows.map((r) => ({
+    assumed: r.assumedMasterState ? strip(r.assumedMasterState) : null,
+    incoming: strip(r.newDocumentState),
+    deleted: r.newDocumentState._deleted,
+    wire: r.newDocumentState,
+  }));
+  const ids = [...new Set(rows.map((r) => r.incoming.id))];
+  const state = await lockComplaints(tx, ids);
+  for (const row of state.values()) if (row.hospitalId !== hospitalId) throw forbidden();
+
+  const fresh = rows.filter((r) => !state.has(r.incoming.id) && !r.deleted);
+  for (const r of fresh) await checkNewRow(tx, hospitalId, r.incoming);
+  if (fresh.length > 0) {
+    await nextSeq(tx); // the seq lock: from here on no other writer can insert these ids
+    const late = await readComplaints(tx, fresh.map((r) => r.incoming.id));
+    for (const [id, row] of late) {
+      if (row.hospitalId !== hospitalId) throw forbidden();
+      state.set(id, row);
+    }
+    for (const r of fresh) if (!state.has(r.incoming.id)) await checkReferenceFree(tx, r.incoming);
+  }
+
+  const sla = await slaContext(tx, hospitalId);
+  const dueAt = (doc: ComplaintDoc) => dueAtOf(doc, sla);
+  const conflicts: WireDoc<'complaints'>[] = [];
+  const events: TimelineEventDoc[] = [];
+  for (const r of rows) {
+    const current = state.get(r.incoming.id);
+    let result: ComplaintRow;
+    if (!current) {
+      if (r.deleted) continue; // a desk deleting what the server never had: nothing to do
+      const doc = acceptNewComplaint(r.incoming, dueAt);
+      const seq = await writeComplaint(tx, doc);
+      result = { hospitalId, doc, deleted: false, seq };
+    } else if (current.deleted || r.deleted) {
+      // Complaints are never deleted from a desk; a tombstone stays a tombstone.
+      result = current;
+    } else {
+      const edit = applyDeskEdit(current.doc, r.assumed, r.incoming, { deskId: request.deskId, now, dueAt });
+      events.push(...edit.conflictEvents);
+      result = edit.changed ? { ...current, doc: edit.next, seq: await writeComplaint(tx, edit.next) } : current;
+    }
+    state.set(r.incoming.id, result);
+    const answer = wireOf(result);
+    if (!sameValue(answer, r.wire)) conflicts.push(answer);
+  }
+  await writeNewEvents(tx, events);
+  return { conflicts };
+}

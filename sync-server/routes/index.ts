@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerDeps } from '../deps.ts';
+import auth from './auth.ts';
+import clock from './clock.ts';
+import complaints from './complaints.ts';
+import health from './health.ts';
+import hospitals from './hospitals.ts';
+import referenceBlocks from './reference-blocks.ts';
+import replication from './replication.ts';
+import tracking from './tracking.ts';
+
+/**
+ * Every HTTP route module, registered in this order by app.ts. A module is
+ * `export default async function routes(app: FastifyInstance, deps: ServerDeps): Promise<void>`;
+ * app.ts registers each as its own encapsulated plugin (hooks it adds stay inside it; the root's
+ * decorators such as `app.authenticate` and `app.jwt` are visible). Routes under `/api/v1/`
+ * require a bearer token unless their config says `{ public: true }` (see auth/plugin.ts).
+ * To add routes: import the module and append it to the list.
+ */
+export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
+
+export const routeModules: RouteModule[] = [health, auth, hospitals, clock, replication, referenceBlocks, complaints, tracking];
