@@ -11,9 +11,12 @@ import type { AccessTokenPayload } from './plugin.ts';
  * Refresh tokens are 256 random bits; only their SHA-256 is stored. Each refresh revokes the
  * token it used and issues a new one in the same family. Presenting a token that was already
  * revoked means it leaked (or was replayed): the whole family is revoked, logging out both the
- * thief and the owner, who logs in again.
+ * thief and the owner, who logs in again. The one exception is a retry within
+ * RETRY_GRACE_SECONDS whose replacement was never used: the answer was lost on the way back.
  */
 export const REFRESH_TOKEN_TTL_DAYS = 30;
+/** How long a retried refresh (same token, replacement unused) is taken as a lost answer. */
+export const RETRY_GRACE_SECONDS = 30;
 
 export type Signer = (payload: AccessTokenPayload) => string;
 
@@ -104,11 +107,22 @@ export async function refresh(pool: Pool, sign: Signer, refreshToken: string): P
     );
     const current = taken.rows[0];
     if (!current) {
-      const old = await tx.query<{ family_id: string; revoked: boolean }>(
-        `SELECT family_id, revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE token_hash = $1`,
-        [tokenHash],
+      const old = await tx.query<{ id: string; family_id: string; user_id: string; revoked: boolean; retry: boolean }>(
+        `SELECT t.id, t.family_id, t.user_id, t.revoked_at IS NOT NULL AS revoked,
+                (t.revoked_at > now() - make_interval(secs => $2) AND n.id IS NOT NULL AND n.revoked_at IS NULL) AS retry
+         FROM refresh_tokens t LEFT JOIN refresh_tokens n ON n.id = t.replaced_by
+         WHERE t.token_hash = $1 AND t.expires_at > now()
+         FOR UPDATE OF t`,
+        [tokenHash, RETRY_GRACE_SECONDS],
       );
       const known = old.rows[0];
+      if (known?.retry) {
+        // A desk on a flaky network retrying a refresh whose answer it never received: its
+        // replacement was never used, so swap that replacement for a fresh one instead of
+        // treating the retry as theft and logging the desk out.
+        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = (SELECT replaced_by FROM refresh_tokens WHERE id = $1)`, [known.id]);
+        return rotate(tx, known);
+      }
       if (known?.revoked) {
         await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
           known.family_id,
@@ -117,23 +131,31 @@ export async function refresh(pool: Pool, sign: Signer, refreshToken: string): P
       }
       return { ok: false, reason: 'invalid_refresh_token' };
     }
-    const users = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 AND NOT deleted`, [
-      current.user_id,
-    ]);
-    const user = users.rows[0];
-    if (!user || !user.active || user.password_hash === null) {
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-        current.family_id,
-      ]);
-      return { ok: false, reason: 'invalid_refresh_token' };
-    }
-    const next = await issueRefreshToken(tx, current.user_id, current.family_id);
-    await tx.query(`UPDATE refresh_tokens SET replaced_by = $2 WHERE id = $1`, [current.id, next.id]);
-    return { ok: true, user: sessionUser(user), token: next.token };
+    return rotate(tx, current);
   });
   if (!outcome.ok) return outcome;
   if ('response' in outcome) return outcome;
   return { ok: true, response: respond(sign, outcome.user, outcome.token) };
+}
+
+/** Issues the next token of the family in place of `current` (already revoked by the caller). */
+async function rotate(
+  tx: Tx,
+  current: { id: string; family_id: string; user_id: string },
+): Promise<RefreshResult | { ok: true; user: SessionUser; token: string }> {
+  const users = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 AND NOT deleted`, [
+    current.user_id,
+  ]);
+  const user = users.rows[0];
+  if (!user || !user.active || user.password_hash === null) {
+    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      current.family_id,
+    ]);
+    return { ok: false, reason: 'invalid_refresh_token' };
+  }
+  const next = await issueRefreshToken(tx, current.user_id, current.family_id);
+  await tx.query(`UPDATE refresh_tokens SET replaced_by = $2 WHERE id = $1`, [current.id, next.id]);
+  return { ok: true, user: sessionUser(user), token: next.token };
 }
 
 /** Revokes every refresh token of a user (e.g. when an admin deactivates them). */

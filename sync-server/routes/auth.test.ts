@@ -104,15 +104,33 @@ describe('POST /api/v1/auth/refresh', () => {
     const first = await srv.login('admin', TEST_ADMIN_PASSWORD);
     const second = await srv.call<LoginResponse>('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(second.status).toBe(200);
+    const third = await srv.call<LoginResponse>('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+    expect(third.status).toBe(200);
+    // `first` was replaced by a token that has since been used: presenting it again is theft.
     const replay = await srv.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(replay.status).toBe(401);
     expect(replay.body).toEqual({ error: 'refresh_token_reused' });
     // The legitimate newer token dies with the family: whoever holds it must log in again.
-    const after = await srv.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+    const after = await srv.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: third.body.refreshToken } });
     expect(after.status).toBe(401);
     // Other sessions of the same user are not affected.
     const other = await srv.login('admin', TEST_ADMIN_PASSWORD);
     expect((await srv.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: other.refreshToken } })).status).toBe(200);
+  });
+
+  it('takes a quick retry whose answer was lost as a retry, not as theft', async () => {
+    const first = await srv.login('admin', TEST_ADMIN_PASSWORD);
+    const lost = await srv.call<LoginResponse>('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    expect(lost.status).toBe(200);
+    // The desk never saw `lost` and retries with the token it has.
+    const retry = await srv.call<LoginResponse>('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.refreshToken).not.toBe(lost.body.refreshToken);
+    // Only the newest token of the family stays usable.
+    expect((await srv.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: lost.body.refreshToken } })).status).toBe(401);
+    const fresh = await srv.login('admin', TEST_ADMIN_PASSWORD);
+    const ok = await srv.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: fresh.refreshToken } });
+    expect(ok.status).toBe(200);
   });
 
   it('refuses an unknown token', async () => {
