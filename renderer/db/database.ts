@@ -1,0 +1,63 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../shared/replication.ts';
+import { rxSchemaFor } from '../../shared/rx-schemas.ts';
+
+// Registering a plugin twice is a no-op in RxDB, so this is safe in every importer.
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
+export type DeskCollections = { [C in CollectionName]: RxCollection<DocOf<C>> };
+/** One hospital's replicated data plus its hospital-scoped local documents (see local-store.ts). */
+export type DeskDatabase = RxDatabase<DeskCollections>;
+/** The workstation's own database: no collections, only local documents (desk id, logins). */
+export type DeviceDatabase = RxDatabase<Record<string, never>>;
+
+// eslint-style escape hatch: the storage's internals differ per implementation.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStorage = RxStorage<any, any>;
+
+export type DatabaseOptions = {
+  name: string;
+  storage: AnyStorage;
+  /** React's development double-mount would otherwise open the same database twice. */
+  closeDuplicates?: boolean;
+};
+
+/** IndexedDB database names allow more, but RxDB wants lowercase letters, digits and a few marks. */
+export function databaseNameFor(prefix: string, id: string): string {
+  return `${prefix}${id.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+}
+
+export async function createDeskDatabase(options: DatabaseOptions): Promise<DeskDatabase> {
+  const db = await createRxDatabase<DeskCollections>({
+    name: options.name,
+    storage: options.storage,
+    multiInstance: false,
+    eventReduce: true,
+    localDocuments: true,
+    // The list page counts matches to read only the newest page of an ascending index.
+    allowSlowCount: true,
+    closeDuplicates: options.closeDuplicates ?? false,
+  });
+  try {
+    const creators = Object.fromEntries(
+      COLLECTION_NAMES.map((name) => [name, { schema: rxSchemaFor(name) as unknown as RxJsonSchema<DocOf<typeof name>> }]),
+    );
+    await db.addCollections(creators as Parameters<DeskDatabase['addCollections']>[0]);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+export async function createDeviceDatabase(options: DatabaseOptions): Promise<DeviceDatabase> {
+  return createRxDatabase<Record<string, never>>({
+    name: options.name,
+    storage: options.storage,
+    multiInstance: false,
+    eventReduce: true,
+    localDocuments: true,
+    closeDuplicates: options.closeDuplicates ?? false,
+  });
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { ComplaintDoc } from '../../../shared/documents.ts';
+import { trackingUrl } from '../../../shared/ids.ts';
+import { hrefFor } from '../../app/router.ts';
+
+/** What the complainant is told: the final reference number and the tracking link. */
+export function IntakeDone(props: { complaint: ComplaintDoc; serverUrl: string; onAnother(): void }) {
+  const { t } = useTranslation();
+  const { complaint } = props;
+  const link = trackingUrl(props.serverUrl, complaint.referenceNumber, complaint.trackingSecret);
+  const print = () => void (window.desk ? window.desk.print() : Promise.resolve(window.print()));
+  return (
+    <section className="card receipt">
+      <h1>{t('intake.doneHeading')}</h1>
+      <p className="muted">{t('intake.referenceLabel')}</p>
+      <p className="reference" dir="ltr" data-testid="intake-reference">
+        {complaint.referenceNumber}
+      </p>
+      <p className="muted">{t('intake.trackingLabel')}</p>
+      <p dir="ltr" className="tracking">
+        <a data-testid="intake-tracking-link" href={link} target="_blank" rel="noreferrer noopener">
+          {link}
+        </a>
+      </p>
+      <div className="form-actions no-print">
+        <button type="button" className="primary" onClick={props.onAnother}>
+          {t('intake.another')}
+        </button>
+        <a className="button" href={hrefFor.detail(complaint.id)}>
+          {t('intake.open')}
+        </a>
+        <button type="button" onClick={print}>
+          {t('common.print')}
+        </button>
+      </div>
+    </section>
+  );
+}
