@@ -3,7 +3,9 @@ import {
   CHANNELS,
   COMPLAINT_STATUSES,
   COMPLAINT_TYPES,
+  ESCALATION_TARGET_ROLES,
   EVENT_TYPES,
+  EXPLANATION_STATUSES,
   LANGUAGES,
   PRIORITIES,
   ROLES,
@@ -203,3 +205,98 @@ export const slaConfigDocSchema = z.object({
   updatedAt: epochMs,
 });
 export type SlaConfigDoc = z.infer<typeof slaConfigDocSchema>;
+
+/**
+ * An escalation rule of a hospital (source document 002, EscalationRule). A rule at `level` fires
+ * `triggerHoursOverdue` after the SLA deadline (when `triggerOnOverdue`) and/or
+ * `reminderEscalationHours` after a reminder nobody answered (when `reminderEscalationEnabled`).
+ * See shared/sla/schedule.ts for how the levels chain.
+ */
+export const escalationRuleDocSchema = z.object({
+  id,
+  hospitalId: id,
+  name: z.string().max(200),
+  level: z.number().int().min(1).max(20),
+  maxLevel: z.number().int().min(1).max(20),
+  triggerOnOverdue: z.boolean(),
+  triggerHoursOverdue: hours,
+  reminderEscalationEnabled: z.boolean(),
+  reminderEscalationHours: hours,
+  targetRole: z.enum(ESCALATION_TARGET_ROLES),
+  /** Required when `targetRole` is `named_user`, ignored otherwise. */
+  targetUserId: nullableId,
+  severityFilter: z.enum(SEVERITIES).nullable(),
+  priorityFilter: z.enum(PRIORITIES).nullable(),
+  /** Among rules of the same level that match a complaint, the smallest order wins. */
+  order: z.number().int().min(-1_000_000).max(1_000_000),
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type EscalationRuleDoc = z.infer<typeof escalationRuleDocSchema>;
+
+/** 'HH:MM' local time; '24:00' ends a day. */
+export const clockTimeSchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
+export const workingHoursSchema = z.object({ start: clockTimeSchema, end: clockTimeSchema });
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
+const holidayDays = z.number().int().min(1).max(30);
+export const holidaySchema = z.discriminatedUnion('kind', [
+  /** A one-off date, e.g. a national day declared for one year. */
+  z.object({ kind: z.literal('gregorian'), name: z.string().max(120), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), days: holidayDays }),
+  /** The same Gregorian month/day every year (Founding Day 22 Feb, National Day 23 Sep). */
+  z.object({ kind: z.literal('yearly'), name: z.string().max(120), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), days: holidayDays }),
+  /** An Umm al-Qura (Hijri) month/day every Hijri year (Eid al-Fitr 10/1, Eid al-Adha 12/10). */
+  z.object({ kind: z.literal('hijri'), name: z.string().max(120), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(30), days: holidayDays }),
+]);
+export type Holiday = z.infer<typeof holidaySchema>;
+
+/**
+ * A hospital's business-hours calendar. Without one (or for SLA configurations it does not name)
+ * the SLA clock runs round the clock. Weekdays are JavaScript's: 0 = Sunday … 5 = Friday, 6 = Saturday.
+ */
+export const calendarDocSchema = z.object({
+  id,
+  hospitalId: id,
+  /** IANA zone the working hours and holidays are in. */
+  timezone: z.string().min(1).max(60),
+  weekendDays: z.array(z.number().int().min(0).max(6)).max(6),
+  workingHours: workingHoursSchema,
+  /** Shorter hours during the Hijri month of Ramadan; null keeps the usual hours. */
+  ramadanHours: workingHoursSchema.nullable(),
+  holidays: z.array(holidaySchema).max(100),
+  /** Ids of this hospital's SLA configurations measured in business hours; '*' = all, defaults included. */
+  businessHoursSlaConfigIds: z.array(z.string().min(1).max(40)).max(200),
+  /** Stop the SLA clock while a complaint is WAITING_USER (waiting on the complainant). */
+  pauseWhileWaiting: z.boolean(),
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type CalendarDoc = z.infer<typeof calendarDocSchema>;
+
+/**
+ * A staff explanation request (source document 002, ComplaintExplanation): its own SLA, reminded
+ * `reminderHoursBefore` the deadline, then escalated up the reports-to chain. The one-time link's
+ * token is never part of the document (the server keeps only its hash).
+ */
+export const explanationRequestDocSchema = z.object({
+  id,
+  complaintId: id,
+  hospitalId: id,
+  staffId: id,
+  requestedById: id,
+  requestedAt: epochMs,
+  responseHours: hours,
+  reminderHoursBefore: hours,
+  autoEscalate: z.boolean(),
+  /** Hours after a level's deadline before it goes to the next manager (002: escalation_hours_overdue). */
+  escalationHoursOverdue: hours,
+  maxLevel: z.number().int().min(0).max(20),
+  status: z.enum(EXPLANATION_STATUSES),
+  explanation: z.string().max(10_000).nullable(),
+  respondedAt: epochMs.nullable(),
+  respondedById: nullableId,
+  // Server-owned: how far up the chain it has gone.
+  escalationLevel: z.number().int().min(0).max(20),
+  updatedAt: epochMs,
+});
+export type ExplanationRequestDoc = z.infer<typeof explanationRequestDocSchema>;

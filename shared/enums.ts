@@ -69,3 +69,21 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** Fields whose change becomes a `field_changed` event (brief §3). */
 export const TRACKED_FIELDS = ['priority', 'severity', 'sourceCode', 'departmentId', 'category'] as const;
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+/** Who an escalation goes to (brief §3); `named_user` uses the rule's `targetUserId`. */
+export const ESCALATION_TARGET_ROLES = [
+  'department_manager',
+  'hospital_admin',
+  'px_admin',
+  'ceo',
+  'named_user',
+] as const;
+export type EscalationTargetRole = (typeof ESCALATION_TARGET_ROLES)[number];
+
+/** A staff explanation request: open until the staff member (or a manager it went to) answers. */
+export const EXPLANATION_STATUSES = ['pending', 'received', 'cancelled'] as const;
+export type ExplanationStatus = (typeof EXPLANATION_STATUSES)[number];
+
+/** Kinds of holiday in a business-hours calendar. */
+export const HOLIDAY_KINDS = ['gregorian', 'yearly', 'hijri'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];

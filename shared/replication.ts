@@ -3,6 +3,8 @@ import {
   complaintDocSchema,
   departmentDocSchema,
   hospitalDocSchema,
+  calendarDocSchema,
+  escalationRuleDocSchema,
   slaConfigDocSchema,
   sourceDocSchema,
   staffDocSchema,
@@ -37,6 +39,8 @@ export const COLLECTIONS = {
   staff: staffDocSchema,
   sources: sourceDocSchema,
   slaConfigs: slaConfigDocSchema,
+  escalationRules: escalationRuleDocSchema,
+  calendars: calendarDocSchema,
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

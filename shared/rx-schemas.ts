@@ -32,6 +32,8 @@ const INDEXES: Record<CollectionName, (string | string[])[]> = {
   staff: ['username'],
   sources: ['code'],
   slaConfigs: ['hospitalId'],
+  escalationRules: ['hospitalId'],
+  calendars: ['hospitalId'],
 };
 export const SCHEMA_VERSION = 0;
 
