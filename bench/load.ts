@@ -1,4 +1,4 @@
-import { complaintDocSchema, type ComplaintDoc, type TimelineEventDoc } from '../shared/documents.ts';
+import { complaintDocSchema, UNCONFIRMED_SERVER_FIELDS, type ComplaintDoc, type TimelineEventDoc } from '../shared/documents.ts';
 import { CHANNELS, COMPLAINT_STATUSES, PRIORITIES, SEVERITIES } from '../shared/enums.ts';
 import { newTrackingSecret, uuidv7 } from '../shared/ids.ts';
 import { formatReference } from '../shared/reference-number.ts';
@@ -85,12 +85,7 @@ export async function loadComplaints(
           createdBy: opts.actor.id,
           updatedAt: createdAt,
           updatedBy: opts.actor.id,
-          dueAt: null,
-          overdue: false,
-          reminderLevel: 0,
-          escalationLevel: 0,
-          lastReminderAt: null,
-          escalatedAt: null,
+          ...UNCONFIRMED_SERVER_FIELDS,
           referenceConfirmed: true,
           trackingConfirmed: true,
         };

@@ -89,6 +89,18 @@ export const SERVER_OWNED_COMPLAINT_FIELDS = [
   'trackingConfirmed',
 ] as const satisfies readonly (keyof ComplaintDoc)[];
 
+/** A complaint's server-owned fields before any server has seen it: the server fills them in. */
+export const UNCONFIRMED_SERVER_FIELDS = {
+  dueAt: null,
+  overdue: false,
+  reminderLevel: 0,
+  escalationLevel: 0,
+  lastReminderAt: null,
+  escalatedAt: null,
+  referenceConfirmed: false,
+  trackingConfirmed: false,
+} as const satisfies Pick<ComplaintDoc, (typeof SERVER_OWNED_COMPLAINT_FIELDS)[number]>;
+
 /** Fields fixed at creation. */
 export const IMMUTABLE_COMPLAINT_FIELDS = [
   'id',

@@ -1,5 +1,5 @@
 import type { LoginResponse } from '../../shared/api.ts';
-import type { ComplaintDoc, TimelineEventDoc } from '../../shared/documents.ts';
+import { UNCONFIRMED_SERVER_FIELDS, type ComplaintDoc, type TimelineEventDoc } from '../../shared/documents.ts';
 import { newTrackingSecret, uuidv7 } from '../../shared/ids.ts';
 import { takeReference, type HeldBlock } from '../../shared/reference-number.ts';
 import type { WireDoc } from '../../shared/replication.ts';
@@ -60,14 +60,7 @@ export class ProtocolDesk {
       createdBy: user.id,
       updatedAt: now,
       updatedBy: user.id,
-      dueAt: null,
-      overdue: false,
-      reminderLevel: 0,
-      escalationLevel: 0,
-      lastReminderAt: null,
-      escalatedAt: null,
-      referenceConfirmed: false,
-      trackingConfirmed: false,
+      ...UNCONFIRMED_SERVER_FIELDS,
     };
     const event: TimelineEventDoc = {
       id: uuidv7(now),

@@ -7,6 +7,7 @@ import type {
   StaffDoc,
   TimelineEventDoc,
 } from '../../shared/documents.ts';
+import { UNCONFIRMED_SERVER_FIELDS } from '../../shared/documents.ts';
 import { formatReference } from '../../shared/reference-number.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 
@@ -39,14 +40,7 @@ export function complaint(n: number, overrides: Partial<ComplaintDoc> = {}): Com
     createdBy: 'u1',
     updatedAt: at,
     updatedBy: 'u1',
-    dueAt: null,
-    overdue: false,
-    reminderLevel: 0,
-    escalationLevel: 0,
-    lastReminderAt: null,
-    escalatedAt: null,
-    referenceConfirmed: false,
-    trackingConfirmed: false,
+    ...UNCONFIRMED_SERVER_FIELDS,
     ...overrides,
   };
 }

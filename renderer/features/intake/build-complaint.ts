@@ -1,4 +1,4 @@
-import { complaintDocSchema, timelineEventDocSchema } from '../../../shared/documents.ts';
+import { complaintDocSchema, timelineEventDocSchema, UNCONFIRMED_SERVER_FIELDS } from '../../../shared/documents.ts';
 import type { ComplaintDoc, TimelineEventDoc } from '../../../shared/documents.ts';
 import { cryptoRandom, newTrackingSecret, uuidv7, type RandomBytes } from '../../../shared/ids.ts';
 import { takeReference, type HeldBlock } from '../../../shared/reference-number.ts';
@@ -56,15 +56,7 @@ export function buildIntake(values: IntakeValues, ctx: IntakeContext): IntakeRes
     createdBy: ctx.user.id,
     updatedAt: ctx.now,
     updatedBy: ctx.user.id,
-    // Server-owned: the server's SLA engine and reference check fill these in.
-    dueAt: null,
-    overdue: false,
-    reminderLevel: 0,
-    escalationLevel: 0,
-    lastReminderAt: null,
-    escalatedAt: null,
-    referenceConfirmed: false,
-    trackingConfirmed: false,
+    ...UNCONFIRMED_SERVER_FIELDS,
   };
   const event: TimelineEventDoc = {
     id: uuidv7(ctx.now, random),
