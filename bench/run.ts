@@ -3,10 +3,12 @@
  * stdout as one JSON line (brief §4): {"bench","metric","value","unit","n"}; progress goes to stderr.
  */
 import type { Bench } from './metric.ts';
+import { runSchedulerBench } from './scheduler.ts';
 import { runSyncBench } from './sync.ts';
 
 const BENCHES: Record<string, Bench> = {
   sync: runSyncBench,
+  scheduler: runSchedulerBench,
 };
 
 async function main(): Promise<void> {

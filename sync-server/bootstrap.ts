@@ -3,6 +3,7 @@ import { generatePassword, hashPassword } from './auth/passwords.ts';
 import { withTx, type Pool, type Tx } from './db/pool.ts';
 import { getSetting, setSetting } from './db/settings.ts';
 import { createDepartment, createHospital, createSlaConfig, createSource, createUser } from './directory.ts';
+import { createSlaDefaults } from './sla/defaults.ts';
 
 export { createDepartment, createHospital, createSlaConfig, createSource, createUser } from './directory.ts';
 
@@ -45,8 +46,16 @@ export const DEFAULT_DEPARTMENTS: { code: string; nameEn: string; nameAr: string
 ];
 
 /** The source-based SLA configs of one hospital (used for MAIN and by the demo for others). */
-export async function createSourceSlaConfigs(tx: Tx, hospitalId: string, now: number): Promise<void> {
+export async function createSourceSlaConfigs(
+  tx: Tx,
+  hospitalId: string,
+  now: number,
+  skipSources: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  let created = 0;
   for (const [sourceCode, h] of Object.entries(SOURCE_SLA_HOURS)) {
+    if (skipSources.has(sourceCode)) continue;
+    created++;
     await createSlaConfig(tx, {
       hospitalId,
       sourceCode,
@@ -63,6 +72,7 @@ export async function createSourceSlaConfigs(tx: Tx, hospitalId: string, now: nu
       now,
     });
   }
+  return created;
 }
 
 export type BootstrapResult = {
@@ -92,6 +102,7 @@ export async function bootstrap(
     });
     for (const d of DEFAULT_DEPARTMENTS) await createDepartment(tx, { ...d, hospitalId: main.id, now });
     await createSourceSlaConfigs(tx, main.id, now);
+    await createSlaDefaults(tx, main.id, now);
     await createUser(tx, {
       username: 'admin',
       displayName: 'Administrator',

@@ -1,4 +1,5 @@
 import type { ServerDeps } from './deps.ts';
+import { schedulerService } from './sla/scheduler.ts';
 
 /**
  * Background services that run beside the HTTP app in every server process (the SLA scheduler,
@@ -9,7 +10,7 @@ import type { ServerDeps } from './deps.ts';
 export type RunningService = { stop(): Promise<void> };
 export type Service = { name: string; start(deps: ServerDeps): Promise<RunningService> };
 
-export const services: Service[] = [];
+export const services: Service[] = [schedulerService];
 
 export async function startServices(deps: ServerDeps, list: readonly Service[] = services): Promise<() => Promise<void>> {
   const running: { name: string; svc: RunningService }[] = [];

@@ -9,6 +9,7 @@ import { departmentInHospital, findHospital, sourceExists } from './lookups.ts';
 import { takeServerReference } from './references.ts';
 import { dueAtOf, slaContext } from './sla.ts';
 import { writeComplaint, writeEvent } from './store.ts';
+import { refreshSchedule } from '../sla/due.ts';
 
 /**
  * A complaint created on the server (integration API, brief §4): it takes one reference number
@@ -106,5 +107,5 @@ export async function createComplaint(
   };
   await writeComplaint(tx, doc);
   await writeEvent(tx, created);
-  return doc;
+  return refreshSchedule(tx, doc);
 }

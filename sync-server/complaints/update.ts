@@ -11,6 +11,7 @@ import { asFieldText } from '../replication/conflict-events.ts';
 import { departmentInHospital, staffForHospital } from './lookups.ts';
 import { dueAtOf, slaContext } from './sla.ts';
 import { writeComplaint, writeEvent } from './store.ts';
+import { refreshSchedule } from '../sla/due.ts';
 
 /**
  * Staff edits through the integration API. Each change is written through `writeReplicated`
@@ -71,7 +72,7 @@ export async function patchComplaint(
   next.updatedBy = user.id;
   await writeComplaint(tx, next);
   for (const e of events) await writeEvent(tx, e);
-  return next;
+  return refreshSchedule(tx, next);
 }
 
 export async function transitionComplaint(
@@ -113,5 +114,5 @@ export async function transitionComplaint(
       data: to === 'RESOLVED' ? { resolution: next.resolution } : {},
     }),
   );
-  return next;
+  return refreshSchedule(tx, next);
 }

@@ -18,6 +18,8 @@ export const TABLES: Record<CollectionName, string> = {
   staff: 'users',
   sources: 'sources',
   slaConfigs: 'sla_configs',
+  escalationRules: 'escalation_rules',
+  calendars: 'calendars',
 };
 
 export async function nextSeq(tx: Tx): Promise<number> {
@@ -65,4 +67,66 @@ export async function notifyChange(tx: Tx, collection: CollectionName, hospitalI
   const notice: ChangeNotice = { collection, hospitalId };
   // PostgreSQL folds identical notifications within one transaction, so bulk writes send one.
   await tx.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify(notice)]);
+}
+
+/**
+ * Many rows of one collection in one statement (the SLA scheduler fires thousands of actions a
+ * second): the same rows `writeReplicated` would write, each with its own seq taken under the
+ * same lock, and one notice per hospital. `json_populate_recordset` types every column as the
+ * table declares it. `onConflict: 'nothing'` keeps the stored row (an immutable event written
+ * once by id); the seq drawn for a skipped row is simply a gap.
+ */
+export async function writeReplicatedMany(
+  tx: Tx,
+  collection: CollectionName,
+  writes: readonly Omit<ReplicatedWrite, 'collection'>[],
+  options: { onConflict?: 'update' | 'nothing' } = {},
+): Promise<void> {
+  if (writes.length === 0) return;
+  const table = TABLES[collection];
+  const rows = writes.map((w) => ({ ...w.columns, id: w.id, hospital_id: w.hospitalId, doc: w.doc, deleted: w.deleted ?? false }));
+  const names = Object.keys(rows[0] ?? {});
+  const updates = [...names.filter((n) => n !== 'id'), 'seq'].map((n) => `${n} = EXCLUDED.${n}`);
+  const action = options.onConflict === 'nothing' ? 'DO NOTHING' : `DO UPDATE SET ${updates.join(', ')}`;
+  const json = JSON.stringify(rows); // before the seq lock: nothing slow while holding it
+  await nextSeq(tx); // the seq lock, held to commit
+  await tx.query(
+    `INSERT INTO ${table} (${names.join(', ')}, seq)
+     SELECT ${names.map((n) => `r.${n}`).join(', ')}, nextval('repl_seq')
+     FROM json_populate_recordset(NULL::${table}, $1::json) AS r
+     ON CONFLICT (id) ${action}`,
+    [json],
+  );
+  for (const hospitalId of new Set(writes.map((w) => w.hospitalId))) await notifyChange(tx, collection, hospitalId);
+}
+
+export type ReplicatedPatch = {
+  id: string;
+  hospitalId: string | null;
+  /** The top-level fields of the document that change (merged into the stored `doc` with `||`). */
+  patch: Record<string, unknown>;
+  /** The extra columns as they are after the change (by column name, snake_case). */
+  columns: Record<string, unknown>;
+};
+
+/**
+ * Changes some top-level fields of many existing rows of one collection: the stored document
+ * merged with the patch (so `doc` is again the full new document), the columns set, each row
+ * stamped with its own seq under the same lock, one notice per hospital. The caller must hold
+ * the rows' locks and patch every field that differs from the stored document. Half the work of
+ * rewriting whole documents, which is what lets the SLA scheduler keep up with a burst.
+ */
+export async function patchReplicatedMany(tx: Tx, collection: CollectionName, patches: readonly ReplicatedPatch[]): Promise<void> {
+  if (patches.length === 0) return;
+  const table = TABLES[collection];
+  const names = Object.keys(patches[0]?.columns ?? {});
+  const json = JSON.stringify(patches.map((p) => ({ ...p.columns, id: p.id, doc: p.patch })));
+  await nextSeq(tx); // the seq lock, held to commit
+  await tx.query(
+    `UPDATE ${table} AS t SET doc = t.doc || r.doc, seq = nextval('repl_seq')${names.map((n) => `, ${n} = r.${n}`).join('')}
+     FROM json_populate_recordset(NULL::${table}, $1::json) AS r
+     WHERE t.id = r.id`,
+    [json],
+  );
+  for (const hospitalId of new Set(patches.map((p) => p.hospitalId))) await notifyChange(tx, collection, hospitalId);
 }

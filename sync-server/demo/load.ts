@@ -7,6 +7,7 @@ import { transitionComplaint, patchComplaint } from '../complaints/update.ts';
 import { withTx, type Pool, type Tx } from '../db/pool.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { createDepartment, createHospital, createUser } from '../directory.ts';
+import { createSlaDefaults } from '../sla/defaults.ts';
 import { DEMO_HOSPITALS, planComplaints } from './plan.ts';
 
 /**
@@ -48,6 +49,7 @@ async function createGroup(pool: Pool, passwordHash: string, now: number): Promi
       const depts = [];
       for (const d of DEFAULT_DEPARTMENTS) depts.push((await createDepartment(tx, { ...d, hospitalId: hospital.id, now })).id);
       await createSourceSlaConfigs(tx, hospital.id, now);
+      await createSlaDefaults(tx, hospital.id, now);
       out.push(await createStaff(tx, hospital.id, h.code, depts, passwordHash, now));
     }
     await createUser(tx, { username: 'ceo', displayName: 'Group CEO', role: 'ceo', hospitalId: null, password: null, passwordHash, now });

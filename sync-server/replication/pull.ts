@@ -12,6 +12,8 @@ const SCOPES: Record<CollectionName, string> = {
   events: 'hospital_id = $1',
   departments: 'hospital_id = $1',
   slaConfigs: 'hospital_id = $1',
+  escalationRules: 'hospital_id = $1',
+  calendars: 'hospital_id = $1',
   hospitals: 'id = $1',
   staff: '(hospital_id = $1 OR hospital_id IS NULL)',
   sources: '$1::text IS NOT NULL',

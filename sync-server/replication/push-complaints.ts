@@ -8,6 +8,7 @@ import { isLeasedTo } from '../complaints/references.ts';
 import { dueAtOf, slaContext } from '../complaints/sla.ts';
 import { lockComplaints, readComplaints, writeComplaint, writeNewEvents, type ComplaintRow } from '../complaints/store.ts';
 import { acceptNewComplaint, applyDeskEdit } from './complaint-merge.ts';
+import { refreshSchedules } from '../sla/due.ts';
 
 /**
  * Push of complaints from a desk of `hospitalId` (protocol in shared/replication.ts).
@@ -99,5 +100,6 @@ export async function pushComplaints(
     if (!sameValue(answer, r.wire)) conflicts.push(answer);
   }
   await writeNewEvents(tx, events);
+  await refreshSchedules(tx, [...state.values()].filter((r) => !r.deleted).map((r) => r.doc));
   return { conflicts };
 }

@@ -5,6 +5,7 @@ import type { Tx } from '../db/pool.ts';
 import { nextSeq } from '../db/replicated.ts';
 import { forbidden } from '../http.ts';
 import { readComplaints, readEvents, writeEvent, type EventRow } from '../complaints/store.ts';
+import { requestRecheck } from '../sla/due.ts';
 
 /**
  * Push of timeline events. Events are immutable: a new id is inserted once, a replay is a no-op,
@@ -58,5 +59,6 @@ export async function pushEvents(
     await writeEvent(tx, doc);
     existing.set(doc.id, { hospitalId, doc, deleted: false });
   }
+  await requestRecheck(tx, fresh.map((e) => e.complaintId));
   return { conflicts };
 }

@@ -7,6 +7,7 @@ import health from './health.ts';
 import hospitals from './hospitals.ts';
 import referenceBlocks from './reference-blocks.ts';
 import replication from './replication.ts';
+import slaAdmin from './sla-admin.ts';
 import tracking from './tracking.ts';
 
 /**
@@ -19,4 +20,4 @@ import tracking from './tracking.ts';
  */
 export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
 
-export const routeModules: RouteModule[] = [health, auth, hospitals, clock, replication, referenceBlocks, complaints, tracking];
+export const routeModules: RouteModule[] = [health, auth, hospitals, clock, replication, referenceBlocks, complaints, tracking, slaAdmin];

@@ -1,0 +1,216 @@
+/**
+ * The authoritative SLA scheduler (brief §2: the server decides reminders, overdue flags and
+ * escalations once, whatever number of server instances share the database).
+ *
+ * Data
+ *   The schedule itself is pure and shared with the desks: shared/sla/schedule.ts `scheduleFor`
+ *   computes a complaint's actions (reminders, overdue, escalation levels) from the complaint, its
+ *   timeline, its SLA policy, the hospital's escalation rules and calendar. An action counts as
+ *   fired when its event is on the timeline. The server stores only each complaint's NEXT pending
+ *   action in `sla_due (complaint_id pk, hospital_id, due_at, action_key)`, indexed on `due_at`.
+ *   `refreshSchedule(tx, doc)` (due.ts) recomputes that row in the transaction that changes the
+ *   complaint (API create/patch/transition, desk push); the row is deleted when nothing is
+ *   pending. Events pushed alone (without their complaint) ask for a recheck after commit instead
+ *   (`sla_recheck`), because that path must not take complaint locks after the seq lock.
+ *
+ * Waking (no fixed polling period)
+ *   One loop per server instance. It reads the earliest `due_at` and sleeps until then. It is
+ *   woken early by `LISTEN sla_due_changed`, which `storeDue` NOTIFYs (delivered at commit) when
+ *   a due time is new or earlier than the stored one, and by a recheck notice. With CLOCK=manual,
+ *   manual time never passes by itself, so the loop sleeps without a timer and wakes on the
+ *   clock's onChange. With the system clock the sleep is capped at SAFETY_WAKE_MS, only as a net
+ *   for a system clock that jumps (NTP, suspend) and for notices lost while the LISTEN connection
+ *   was being reopened (it also re-reads the earliest due time when it reconnects).
+ *
+ * Claiming and firing (fire.ts), safe with several instances on one database
+ *   A batch transaction claims up to BATCH_SIZE due complaints with
+ *   `SELECT … FROM sla_due JOIN complaints … FOR UPDATE OF complaints SKIP LOCKED LIMIT n`: the
+ *   complaint row lock is the claim (taken first, as every writer takes it first), and rows held
+ *   by another instance or by a user's write are skipped, not waited for. With the rows locked it
+ *   reads their timelines, recomputes the schedule with the current data and fires every pending
+ *   action whose time has come, oldest first: the sla_reminder / sla_overdue / sla_escalated event
+ *   (data: key, level, scheduledAt, late; for an escalation also target {role, userId}, resolved,
+ *   and the reassignment as field assigneeId from → to), the server-owned fields (reminderLevel,
+ *   lastReminderAt, overdue, escalationLevel, escalatedAt, dueAt), for an escalation the new
+ *   assignee (the target resolved from the directory, sla/targets.ts; kept when nobody fits,
+ *   recorded unresolved) and status ESCALATED when the workflow allows (`canEscalate`, with its
+ *   status_changed event), the next due time and the notifications hook — all in that one
+ *   transaction. Writes are set-based (one statement for every event of the batch, one patching
+ *   every complaint) and take the global seq lock only after every read and computation.
+ *
+ * Lock order
+ *   Complaint rows (id order) before the seq lock, in every transaction of every writer. An
+ *   `sla_due` row is written only by a transaction holding its complaint's lock (or by a
+ *   one-statement transaction holding nothing else), so it never closes a cycle.
+ *
+ * Throughput
+ *   The seq lock serialises every replicated write of every instance, so a burst is bounded by
+ *   the time the database takes to write the events and complaint patches; WORKERS batches are in
+ *   flight per instance so that one claims, reads and plans while another writes. Measured with
+ *   `npm run bench -- scheduler` (bench/scheduler.ts).
+ *
+ * Exactly once
+ *   Two instances never hold the same complaint at once (row lock); whoever comes second
+ *   recomputes from the committed timeline and finds the action fired. Event ids derive from the
+ *   action key and are inserted with ON CONFLICT DO NOTHING, so even a retried or replayed
+ *   transaction cannot write an action twice.
+ *
+ * Downtime
+ *   On start the loop first fires everything with due_at ≤ now: what was missed fires once, its
+ *   events marked `late: true` (fired more than LATE_AFTER_MS after their time).
+ */
+import type { ServerDeps } from '../deps.ts';
+import { ManualClock } from '../clock.ts';
+import { DUE_CHANNEL, earliestDue, RECHECK_CHANNEL } from './due.ts';
+import { dropOrphans, fireDueBatch, recheck, type BatchResult } from './fire.ts';
+import { NoticeListener } from './listen.ts';
+
+export const BATCH_SIZE = 500;
+/** Batches in flight per instance: one claims, reads and plans while another writes. */
+export const WORKERS = 2;
+export const SAFETY_WAKE_MS = 60_000;
+/** When due complaints are all held by other transactions: look again after this (contention only). */
+const CONTENTION_RETRY_MS = 50;
+const ERROR_RETRY_MS = 1_000;
+
+export type SchedulerOptions = {
+  batchSize?: number;
+  workers?: number;
+  /** Told after each committed batch that claimed something (benchmarks, tests). */
+  onCommitted?: (result: BatchResult) => void;
+};
+
+export type RunningScheduler = {
+  stop(): Promise<void>;
+  /** Resolves once the loop has nothing left to do at the current time and sleeps. */
+  settled(): Promise<void>;
+};
+
+export async function startScheduler(deps: ServerDeps, options: SchedulerOptions = {}): Promise<RunningScheduler> {
+  const { pool, clock, log } = deps;
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const workers = options.workers ?? WORKERS;
+  const manual = clock instanceof ManualClock;
+
+  let stopping = false;
+  let dirty = true;
+  let sleeping = false;
+  let wake: (() => void) | null = null;
+  let settledWaiters: (() => void)[] = [];
+  const rechecks = new Set<string>();
+
+  const poke = (): void => {
+    dirty = true;
+    wake?.();
+  };
+  const listener = new NoticeListener(
+    pool,
+    [DUE_CHANNEL, RECHECK_CHANNEL],
+    (channel, payload) => {
+      if (channel === RECHECK_CHANNEL) for (const id of parseIds(payload)) rechecks.add(id);
+      poke();
+    },
+    poke,
+    log,
+  );
+  await listener.start();
+  const offClock = manual ? clock.onChange(poke) : () => undefined;
+
+  function sleep(ms: number | null): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = ms === null ? null : setTimeout(done, Math.max(0, ms));
+      function done(): void {
+        if (timer) clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+      if (dirty || stopping) done();
+    });
+  }
+
+  const committed = (r: BatchResult): void => {
+    if (r.claimed > 0) options.onCommitted?.(r);
+  };
+
+  async function drain(): Promise<void> {
+    const worker = async (): Promise<void> => {
+      while (!stopping) {
+        const r = await fireDueBatch(pool, clock.now(), batchSize, log);
+        committed(r);
+        if (r.claimed < batchSize) return;
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, worker));
+  }
+
+  async function runRechecks(): Promise<void> {
+    while (rechecks.size > 0 && !stopping) {
+      const ids = [...rechecks].slice(0, batchSize);
+      for (const id of ids) rechecks.delete(id);
+      committed(await recheck(pool, ids, clock.now(), log));
+    }
+  }
+
+  async function step(): Promise<number | null> {
+    await runRechecks();
+    await drain();
+    const next = await earliestDue(pool);
+    const now = clock.now();
+    if (next === null || next > now) {
+      if (next === null) return manual ? null : SAFETY_WAKE_MS;
+      return manual ? null : Math.min(next - now, SAFETY_WAKE_MS);
+    }
+    // Still due: held by another transaction right now (another instance, a user's write), or
+    // its complaint is gone.
+    await dropOrphans(pool, now);
+    return CONTENTION_RETRY_MS;
+  }
+
+  const loop = (async () => {
+    while (!stopping) {
+      dirty = false;
+      let delay: number | null;
+      try {
+        delay = await step();
+      } catch (err) {
+        log.error({ err }, 'SLA scheduler step failed');
+        delay = ERROR_RETRY_MS;
+      }
+      if (stopping) break;
+      if (dirty) continue;
+      sleeping = true;
+      for (const w of settledWaiters) w();
+      settledWaiters = [];
+      await sleep(delay);
+      sleeping = false;
+    }
+  })();
+
+  return {
+    async stop() {
+      stopping = true;
+      poke();
+      await loop;
+      offClock();
+      await listener.close();
+      for (const w of settledWaiters) w();
+    },
+    settled() {
+      if (sleeping && !dirty) return Promise.resolve();
+      return new Promise((resolve) => settledWaiters.push(resolve));
+    },
+  };
+}
+
+function parseIds(payload: string): string[] {
+  try {
+    const value: unknown = JSON.parse(payload);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The background service (services.ts): one scheduler loop per server instance. */
+export const schedulerService = { name: 'sla-scheduler', start: (deps: ServerDeps) => startScheduler(deps) };
