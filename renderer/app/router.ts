@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 
 /** Hash routes: no server-side routing, so the build works from app://, file-like and static origins. */
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string };
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string } | { name: 'slaAdmin' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
+  if (path === '/sla-admin') return { name: 'slaAdmin' };
   const m = /^\/complaints\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'detail', id: decodeURIComponent(m[1]) };
   return { name: 'list' };
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
 export const hrefFor = {
   list: '#/complaints',
   new: '#/new',
+  slaAdmin: '#/sla-admin',
   detail: (id: string) => `#/complaints/${encodeURIComponent(id)}`,
 };
 

@@ -9,6 +9,7 @@ import { useLanguage } from '../../ui/hooks.ts';
 import { localName, useDepartments, useSources, useStaff } from '../../ui/reference-data.ts';
 import { assign, changeField, type ComplaintChange } from './actions.ts';
 import { useComplaint, useTimeline } from './hooks.ts';
+import { SlaPanel } from './SlaPanel.tsx';
 import { StatusForm } from './StatusForm.tsx';
 import { Timeline, useValueNamer } from './Timeline.tsx';
 
@@ -133,6 +134,7 @@ export function DetailPage({ id }: { id: string }) {
         </p>
       </section>
       <StatusForm key={`${complaint.id}:${complaint.status}`} complaint={complaint} />
+      <SlaPanel complaint={complaint} events={events} />
       <Timeline events={events} name={name} />
     </div>
   );

@@ -5,6 +5,8 @@ import { useLanguage } from '../../ui/hooks.ts';
 import { DetailPage } from '../detail/DetailPage.tsx';
 import { IntakePage } from '../intake/IntakePage.tsx';
 import { ListPage } from '../list/ListPage.tsx';
+import { SlaAdminNavLink } from '../sla-admin/NavLink.tsx';
+import { SlaAdminPage } from '../sla-admin/SlaAdminPage.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { FirstSyncProgress, SyncIndicator } from './SyncIndicator.tsx';
 
@@ -47,6 +49,7 @@ export function Shell({ onLogout, onSwitchHospital }: Props) {
           <a href={hrefFor.new} data-testid="nav-new" className={route.name === 'new' ? 'active' : ''}>
             {t('shell.navNew')}
           </a>
+          <SlaAdminNavLink user={desk.user} hospitalId={desk.hospitalId} active={route.name === 'slaAdmin'} />
         </nav>
         <SyncIndicator store={desk.status} />
         <div className="header-end">
@@ -62,6 +65,7 @@ export function Shell({ onLogout, onSwitchHospital }: Props) {
         {route.name === 'new' && <IntakePage />}
         {route.name === 'list' && <ListPage />}
         {route.name === 'detail' && <DetailPage id={route.id} />}
+        {route.name === 'slaAdmin' && <SlaAdminPage />}
       </main>
     </div>
   );

@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintDoc, TimelineEventDoc } from '../../../shared/documents.ts';
+import { useDesk } from '../../app/desk-context.ts';
+import { formatDateTime } from '../../i18n/index.ts';
+import { useLanguage } from '../../ui/hooks.ts';
+import { useCalendars, useEscalationRules, useSlaConfigs } from '../sla-admin/data.ts';
+import { slaView, type SlaRow, type SlaView } from './sla-rows.ts';
+
+/** A minute is fine enough to move an action from projected to due. */
+const TICK_MS = 60_000;
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function SlaPanel({ complaint, events }: { complaint: ComplaintDoc; events: TimelineEventDoc[] }) {
+  const desk = useDesk();
+  const configs = useSlaConfigs(desk);
+  const rules = useEscalationRules(desk);
+  const calendars = useCalendars(desk);
+  const now = useNow();
+  const view = useMemo(
+    () => slaView({ complaint, events, configs, rules, calendars, now }),
+    [complaint, events, configs, rules, calendars, now],
+  );
+  return <SlaPanelView view={view} />;
+}
+
+/** The panel without data access, so it renders in tests from a plain view. */
+export function SlaPanelView({ view }: { view: SlaView }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" data-testid="sla-panel">
+      <h3>{t('sla.title')}</h3>
+      {view.kind === 'no_sla' ? (
+        <p className="muted" data-testid="sla-none">
+          {t('sla.noSla')}
+        </p>
+      ) : view.rows.length === 0 ? (
+        <p className="muted">{t('sla.nothingScheduled')}</p>
+      ) : (
+        <table className="sla-table">
+          <thead>
+            <tr>
+              <th>{t('sla.what')}</th>
+              <th>{t('sla.when')}</th>
+              <th>{t('sla.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((row) => (
+              <SlaActionRow key={row.key} row={row} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted">{t('sla.projectedNote')}</p>
+    </section>
+  );
+}
+
+function SlaActionRow({ row }: { row: SlaRow }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const what =
+    row.kind === 'escalation'
+      ? t('sla.kind.escalation', { level: row.level, target: row.targetRole ? t(`sla.target.${row.targetRole}`) : t('common.none') })
+      : t(`sla.kind.${row.kind}`);
+  let state = t(`sla.display.${row.display}`);
+  if (row.display === 'done' && row.confirmed) state += ` · ${t('sla.confirmed')}`;
+  if (row.display === 'cancelled' && row.cancelledBy) state += ` · ${t(`sla.cancelledBy.${row.cancelledBy}`)}`;
+  return (
+    <tr data-testid="sla-action" data-kind={row.kind} data-level={row.level} data-state={row.state} data-display={row.display}>
+      <td>{what}</td>
+      <td>{formatDateTime(row.at, lang)}</td>
+      <td className={`sla-state sla-${row.display}`}>{state}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/enums.ts';
+import { createI18n } from '../../i18n/index.ts';
+import { SlaAdminNavLink } from './NavLink.tsx';
+
+async function render(role: Role, userHospital: string | null, lang: 'ar' | 'en' = 'en') {
+  const i18n = await createI18n(lang);
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <SlaAdminNavLink user={{ role, hospitalId: userHospital }} hospitalId="h1" active={false} />
+    </I18nextProvider>,
+  );
+}
+
+describe('SLA admin navigation', () => {
+  it('shows the link to admins, PX admins and hospital admins only', async () => {
+    for (const role of ROLES) {
+      const html = await render(role, 'h1');
+      const shown = html.includes('data-testid="nav-sla-admin"');
+      expect(shown, role).toBe(role === 'admin' || role === 'px_admin' || role === 'hospital_admin');
+    }
+  });
+
+  it('hides it from a hospital admin of another hospital and translates it', async () => {
+    expect(await render('hospital_admin', 'h2')).toBe('');
+    expect(await render('admin', null, 'ar')).toContain('href="#/sla-admin"');
+  });
+});
