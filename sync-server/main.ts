@@ -4,7 +4,7 @@
  * app on HOST:PORT and background services. SIGINT/SIGTERM shut down in order: HTTP, services,
  * pool, embedded PostgreSQL.
  */
-import pino from 'pino';
+import { createLogger } from './log.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { createClock } from './clock.ts';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   const clock = createClock(config.clock, config.clockStart);
   if (clock.kind === 'manual') log.warn('CLOCK=manual: time moves only through POST /api/v1/clock');
 

@@ -1,4 +1,5 @@
 import type { ServerDeps } from './deps.ts';
+import { explanationService } from './explanations/service.ts';
 import { schedulerService } from './sla/scheduler.ts';
 
 /**
@@ -10,7 +11,7 @@ import { schedulerService } from './sla/scheduler.ts';
 export type RunningService = { stop(): Promise<void> };
 export type Service = { name: string; start(deps: ServerDeps): Promise<RunningService> };
 
-export const services: Service[] = [schedulerService];
+export const services: Service[] = [schedulerService, explanationService];
 
 export async function startServices(deps: ServerDeps, list: readonly Service[] = services): Promise<() => Promise<void>> {
   const running: { name: string; svc: RunningService }[] = [];

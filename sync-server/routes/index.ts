@@ -3,6 +3,7 @@ import type { ServerDeps } from '../deps.ts';
 import auth from './auth.ts';
 import clock from './clock.ts';
 import complaints from './complaints.ts';
+import explanations from './explanations.ts';
 import health from './health.ts';
 import hospitals from './hospitals.ts';
 import referenceBlocks from './reference-blocks.ts';
@@ -20,4 +21,4 @@ import tracking from './tracking.ts';
  */
 export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
 
-export const routeModules: RouteModule[] = [health, auth, hospitals, clock, replication, referenceBlocks, complaints, tracking, slaAdmin];
+export const routeModules: RouteModule[] = [health, auth, hospitals, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations];

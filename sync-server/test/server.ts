@@ -17,7 +17,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import { createLogger } from '../log.ts';
 import type { LoginResponse } from '../../shared/api.ts';
 import { buildApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
@@ -65,7 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const clock = createClock(config.clock, config.clockStart);
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   const deps: ServerDeps = { config, pool: db.pool, clock, log };
   await bootstrap(db.pool, { now: clock.now(), adminPassword: config.adminPassword });
   const app = await buildApp(deps);
