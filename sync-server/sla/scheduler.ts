@@ -18,7 +18,7 @@
  *   woken early by `LISTEN sla_due_changed`, which `storeDue` NOTIFYs (delivered at commit) when
  *   a due time is new or earlier than the stored one, and by a recheck notice. With CLOCK=manual,
  *   manual time never passes by itself, so the loop sleeps without a timer and wakes on the
- *   clock's onChange. With the system clock the sleep is capped at SAFETY_WAKE_MS, only as a net
+ *   clock's onChange. With the system clock the sleep is capped (wake-loop.ts SAFETY_WAKE_MS), only as a net
  *   for a system clock that jumps (NTP, suspend) and for notices lost while the LISTEN connection
  *   was being reopened (it also re-reads the earliest due time when it reconnects).
  *
@@ -60,18 +60,15 @@
  *   events marked `late: true` (fired more than LATE_AFTER_MS after their time).
  */
 import type { ServerDeps } from '../deps.ts';
-import { ManualClock } from '../clock.ts';
 import { DUE_CHANNEL, earliestDue, RECHECK_CHANNEL } from './due.ts';
 import { dropOrphans, fireDueBatch, recheck, type BatchResult } from './fire.ts';
-import { NoticeListener } from './listen.ts';
+import { isManual, sleepUntil, startWakeLoop, type RunningLoop } from './wake-loop.ts';
 
 export const BATCH_SIZE = 500;
 /** Batches in flight per instance: one claims, reads and plans while another writes. */
 export const WORKERS = 2;
-export const SAFETY_WAKE_MS = 60_000;
 /** When due complaints are all held by other transactions: look again after this (contention only). */
 const CONTENTION_RETRY_MS = 50;
-const ERROR_RETRY_MS = 1_000;
 
 export type SchedulerOptions = {
   batchSize?: number;
@@ -80,62 +77,22 @@ export type SchedulerOptions = {
   onCommitted?: (result: BatchResult) => void;
 };
 
-export type RunningScheduler = {
-  stop(): Promise<void>;
-  /** Resolves once the loop has nothing left to do at the current time and sleeps. */
-  settled(): Promise<void>;
-};
+export type RunningScheduler = RunningLoop;
 
 export async function startScheduler(deps: ServerDeps, options: SchedulerOptions = {}): Promise<RunningScheduler> {
   const { pool, clock, log } = deps;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const workers = options.workers ?? WORKERS;
-  const manual = clock instanceof ManualClock;
-
-  let stopping = false;
-  let dirty = true;
-  let sleeping = false;
-  let wake: (() => void) | null = null;
-  let settledWaiters: (() => void)[] = [];
+  const manual = isManual(deps);
   const rechecks = new Set<string>();
-
-  const poke = (): void => {
-    dirty = true;
-    wake?.();
-  };
-  const listener = new NoticeListener(
-    pool,
-    [DUE_CHANNEL, RECHECK_CHANNEL],
-    (channel, payload) => {
-      if (channel === RECHECK_CHANNEL) for (const id of parseIds(payload)) rechecks.add(id);
-      poke();
-    },
-    poke,
-    log,
-  );
-  await listener.start();
-  const offClock = manual ? clock.onChange(poke) : () => undefined;
-
-  function sleep(ms: number | null): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = ms === null ? null : setTimeout(done, Math.max(0, ms));
-      function done(): void {
-        if (timer) clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-      if (dirty || stopping) done();
-    });
-  }
 
   const committed = (r: BatchResult): void => {
     if (r.claimed > 0) options.onCommitted?.(r);
   };
 
-  async function drain(): Promise<void> {
+  async function drain(isStopping: () => boolean): Promise<void> {
     const worker = async (): Promise<void> => {
-      while (!stopping) {
+      while (!isStopping()) {
         const r = await fireDueBatch(pool, clock.now(), batchSize, log);
         committed(r);
         if (r.claimed < batchSize) return;
@@ -144,63 +101,33 @@ export async function startScheduler(deps: ServerDeps, options: SchedulerOptions
     await Promise.all(Array.from({ length: workers }, worker));
   }
 
-  async function runRechecks(): Promise<void> {
-    while (rechecks.size > 0 && !stopping) {
+  async function runRechecks(isStopping: () => boolean): Promise<void> {
+    while (rechecks.size > 0 && !isStopping()) {
       const ids = [...rechecks].slice(0, batchSize);
       for (const id of ids) rechecks.delete(id);
       committed(await recheck(pool, ids, clock.now(), log));
     }
   }
 
-  async function step(): Promise<number | null> {
-    await runRechecks();
-    await drain();
-    const next = await earliestDue(pool);
-    const now = clock.now();
-    if (next === null || next > now) {
-      if (next === null) return manual ? null : SAFETY_WAKE_MS;
-      return manual ? null : Math.min(next - now, SAFETY_WAKE_MS);
-    }
-    // Still due: held by another transaction right now (another instance, a user's write), or
-    // its complaint is gone.
-    await dropOrphans(pool, now);
-    return CONTENTION_RETRY_MS;
-  }
-
-  const loop = (async () => {
-    while (!stopping) {
-      dirty = false;
-      let delay: number | null;
-      try {
-        delay = await step();
-      } catch (err) {
-        log.error({ err }, 'SLA scheduler step failed');
-        delay = ERROR_RETRY_MS;
-      }
-      if (stopping) break;
-      if (dirty) continue;
-      sleeping = true;
-      for (const w of settledWaiters) w();
-      settledWaiters = [];
-      await sleep(delay);
-      sleeping = false;
-    }
-  })();
-
-  return {
-    async stop() {
-      stopping = true;
-      poke();
-      await loop;
-      offClock();
-      await listener.close();
-      for (const w of settledWaiters) w();
+  return startWakeLoop({
+    name: 'SLA scheduler',
+    deps,
+    channels: [DUE_CHANNEL, RECHECK_CHANNEL],
+    onNotice: (channel, payload) => {
+      if (channel === RECHECK_CHANNEL) for (const id of parseIds(payload)) rechecks.add(id);
     },
-    settled() {
-      if (sleeping && !dirty) return Promise.resolve();
-      return new Promise((resolve) => settledWaiters.push(resolve));
+    async step(isStopping) {
+      await runRechecks(isStopping);
+      await drain(isStopping);
+      const next = await earliestDue(pool);
+      const now = clock.now();
+      if (next === null || next > now) return sleepUntil(next, now, manual);
+      // Still due: held by another transaction right now (another instance, a user's write), or
+      // its complaint is gone.
+      await dropOrphans(pool, now);
+      return CONTENTION_RETRY_MS;
     },
-  };
+  });
 }
 
 function parseIds(payload: string): string[] {
