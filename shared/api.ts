@@ -99,3 +99,11 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 export const ROLE_LIST = ROLES;
+
+/** GET /api/v1/server-info (bearer): what a desk needs to print links and texts as the server does. */
+export type ServerInfo = {
+  /** BASE_URL: the public base of tracking links, which may differ from the URL a desk uses. */
+  publicBaseUrl: string;
+  orgName: string;
+  supportPhone: string | null;
+};

@@ -18,6 +18,8 @@ export type DeskSession = {
   hospitalId: string;
   hospitals: StoredUser['hospitals'];
   serverUrl: string;
+  /** Base of the tracking links printed and shown: the server's BASE_URL, else the URL in use. */
+  trackingBaseUrl: string;
   deskId: string;
   status: SyncStatusStore;
   outbox: Outbox;
@@ -107,6 +109,7 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
     hospitalId: o.hospitalId,
     hospitals: o.record.hospitals,
     serverUrl: o.serverUrl,
+    trackingBaseUrl: o.record.publicBaseUrl ?? o.serverUrl,
     deskId: o.deskId,
     status,
     outbox,

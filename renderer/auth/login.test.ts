@@ -31,6 +31,8 @@ describe('login', () => {
     const stored = await users.get('desk');
     expect(stored?.hospitals.map((h) => h.code)).toEqual(['MAIN', 'NORTH']);
     expect(JSON.stringify(stored)).not.toContain(FAKE_PASSWORD);
+    // Receipts print the server's public tracking base, not the address this desk uses.
+    expect(stored?.publicBaseUrl).toBe('https://track.example.sa');
   });
 
   it('refuses wrong credentials online', async () => {

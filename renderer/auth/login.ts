@@ -1,4 +1,4 @@
-import type { HospitalSummary, LoginResponse } from '../../shared/api.ts';
+import type { HospitalSummary, LoginResponse, ServerInfo } from '../../shared/api.ts';
 import type { StoredUser, UserRecords } from '../db/local-store.ts';
 import { HttpError, OfflineError, createApi, type FetchLike } from '../sync/http.ts';
 import { checkVerifier, makeVerifier } from './verifier.ts';
@@ -67,6 +67,7 @@ export async function login(input: LoginInput, users: UserRecords, fetchImpl?: F
   }
 
   let hospitals: HospitalSummary[];
+  let publicBaseUrl: string;
   try {
     const authed = createApi({
       serverUrl,
@@ -74,6 +75,7 @@ export async function login(input: LoginInput, users: UserRecords, fetchImpl?: F
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
     hospitals = await authed.json<HospitalSummary[]>('/api/v1/hospitals');
+    publicBaseUrl = (await authed.json<ServerInfo>('/api/v1/server-info')).publicBaseUrl;
   } catch {
     return { ok: false, code: 'server_error' };
   }
@@ -85,6 +87,7 @@ export async function login(input: LoginInput, users: UserRecords, fetchImpl?: F
     verifier: await makeVerifier(input.password),
     hospitals: hospitals.map(({ id, code, nameEn, nameAr }) => ({ id, code, nameEn, nameAr })),
     hospitalId,
+    publicBaseUrl,
   };
   await users.set(record);
   return { ok: true, record, hospitalId, offline: false };

@@ -22,6 +22,8 @@ export type StoredUser = LoginResponse & {
   /** The hospitals this user may open, as last seen online. */
   hospitals: { id: string; code: string; nameEn: string; nameAr: string }[];
   hospitalId: string | null;
+  /** The server's BASE_URL, for tracking links (absent until learned online). */
+  publicBaseUrl?: string;
 };
 
 export type HospitalLocals = {

@@ -99,6 +99,9 @@ export async function startFakeServer(): Promise<FakeServer> {
         req.on('close', () => streams.delete(res));
         return;
       }
+      if (url.pathname === '/api/v1/server-info') {
+        return send(res, 200, { publicBaseUrl: 'https://track.example.sa', orgName: 'SHCT', supportPhone: null });
+      }
       if (url.pathname === '/api/v1/hospitals') {
         return send(res, 200, [...data.get('hospitals')!.values()].map((r) => r.doc).map(({ id, code, nameEn, nameAr }) => ({ id, code, nameEn, nameAr })));
       }

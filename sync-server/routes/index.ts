@@ -6,6 +6,7 @@ import complaints from './complaints.ts';
 import explanations from './explanations.ts';
 import health from './health.ts';
 import hospitals from './hospitals.ts';
+import serverInfo from './server-info.ts';
 import referenceBlocks from './reference-blocks.ts';
 import replication from './replication.ts';
 import slaAdmin from './sla-admin.ts';
@@ -21,4 +22,4 @@ import tracking from './tracking.ts';
  */
 export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
 
-export const routeModules: RouteModule[] = [health, auth, hospitals, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations];
+export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations];

@@ -40,7 +40,7 @@ export function DetailPage({ id }: { id: string }) {
     if (change) void desk.writer.changeComplaint(complaint.id, change.patch, change.event).catch((e: unknown) => console.error(e));
   };
   const person = (uid: string | null) => (uid ? { id: uid, name: names.staff.get(uid) ?? uid } : null);
-  const link = trackingUrl(desk.serverUrl, complaint.referenceNumber, complaint.trackingSecret);
+  const link = trackingUrl(desk.trackingBaseUrl, complaint.referenceNumber, complaint.trackingSecret);
 
   return (
     <div className="detail">

@@ -4,10 +4,10 @@ import { trackingUrl } from '../../../shared/ids.ts';
 import { hrefFor } from '../../app/router.ts';
 
 /** What the complainant is told: the final reference number and the tracking link. */
-export function IntakeDone(props: { complaint: ComplaintDoc; serverUrl: string; onAnother(): void }) {
+export function IntakeDone(props: { complaint: ComplaintDoc; trackingBaseUrl: string; onAnother(): void }) {
   const { t } = useTranslation();
   const { complaint } = props;
-  const link = trackingUrl(props.serverUrl, complaint.referenceNumber, complaint.trackingSecret);
+  const link = trackingUrl(props.trackingBaseUrl, complaint.referenceNumber, complaint.trackingSecret);
   const print = () => void (window.desk ? window.desk.print() : Promise.resolve(window.print()));
   return (
     <section className="card receipt">

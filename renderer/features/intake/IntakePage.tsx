@@ -58,7 +58,7 @@ export function IntakePage() {
     return (
       <IntakeDone
         complaint={done}
-        serverUrl={desk.serverUrl}
+        trackingBaseUrl={desk.trackingBaseUrl}
         onAnother={() => {
           setValues(emptyIntake('ar'));
           setDone(null);
