@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Language } from '../../shared/enums.ts';
-import { escapeHtml } from '../public/tracking-page.ts';
+import { escapeHtml, publicPageHeaders, renderShell } from '../public/shell.ts';
 
 /**
  * The staff member's explanation page (no login: the link's token is the key). Plain HTML, no
@@ -74,34 +73,14 @@ const CSS = [
   'p{margin:.25rem 0;overflow-wrap:anywhere}',
 ].join('');
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;
-
-export const EXPLANATION_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'x-robots-tag': 'noindex, nofollow',
-  'content-security-policy': `default-src 'none'; style-src '${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-};
+export const EXPLANATION_HEADERS = publicPageHeaders(CSS);
 
 export const MAX_ANSWER_LENGTH = 10_000;
 
 function page(lang: Language, title: string, switchHref: string | null, body: string): string {
   const t = STRINGS[lang];
-  const other: Language = lang === 'ar' ? 'en' : 'ar';
-  return [
-    '<!doctype html>',
-    `<html lang="${lang}" dir="${t.dir}">`,
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex, nofollow">',
-    `<title>${escapeHtml(title)}</title><style>${CSS}</style></head>`,
-    '<body><main>',
-    switchHref === null ? '' : `<a class="lang" href="${escapeHtml(switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(t.switchLanguage)}</a>`,
-    body,
-    '</main></body></html>',
-  ].join('');
+  const switchLink = switchHref === null ? null : { href: switchHref, label: t.switchLanguage };
+  return renderShell({ lang, dir: t.dir, title, css: CSS, switchLink, body });
 }
 
 export type FormInput = { token: string; reference: string; title: string; message: string | null; error: boolean; draft: string };

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ComplaintDoc, HospitalDoc, TimelineEventDoc } from '../../shared/documents.ts';
 import { COMPLAINT_STATUSES, type ComplaintStatus, type Language } from '../../shared/enums.ts';
 import { isActive } from '../../shared/workflow.ts';
 import { TRACKING_STRINGS, type TrackingStrings } from './i18n.ts';
+import { escapeHtml, publicPageHeaders, renderShell, styleHash } from './shell.ts';
+
+export { escapeHtml, languageOf } from './shell.ts';
 
 /**
  * The public tracking page (brief §4), rendered on the server as plain HTML: no JavaScript, one
@@ -31,40 +33,12 @@ const CSS = [
   'p{margin:.25rem 0;overflow-wrap:anywhere}',
 ].join('');
 
-export const STYLE_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;
-
-export const TRACKING_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'x-robots-tag': 'noindex, nofollow',
-  'content-security-policy': `default-src 'none'; style-src '${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function languageOf(query: unknown): Language {
-  return (query as { lang?: unknown } | null)?.lang === 'en' ? 'en' : 'ar';
-}
+export const STYLE_HASH = styleHash(CSS);
+export const TRACKING_HEADERS = publicPageHeaders(CSS);
 
 function page(lang: Language, title: string, switchHref: string, body: string): string {
   const t = TRACKING_STRINGS[lang];
-  const other: Language = lang === 'ar' ? 'en' : 'ar';
-  return [
-    '<!doctype html>',
-    `<html lang="${lang}" dir="${t.dir}">`,
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex, nofollow">',
-    `<title>${escapeHtml(title)}</title><style>${CSS}</style></head>`,
-    '<body><main>',
-    `<a class="lang" href="${escapeHtml(switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(t.switchLanguage)}</a>`,
-    body,
-    '</main></body></html>',
-  ].join('');
+  return renderShell({ lang, dir: t.dir, title, css: CSS, switchLink: { href: switchHref, label: t.switchLanguage }, body });
 }
 
 /** The only page anyone gets without the right tracking code: the same bytes for every reference. */

@@ -7,7 +7,7 @@ import type { ServerDeps } from '../deps.ts';
 import { EXPLANATION_HEADERS, MAX_ANSWER_LENGTH, renderExplanationForm, renderInvalid, renderThanks } from '../explanations/page.ts';
 import { answerExplanation, requestExplanation } from '../explanations/requests.ts';
 import { isTokenShaped, tokenHash } from '../explanations/store.ts';
-import { languageOf } from '../public/tracking-page.ts';
+import { languageOf } from '../public/shell.ts';
 
 /**
  * Staff explanation requests (issue 3).
