@@ -121,7 +121,7 @@ describe('replication stream', () => {
       await main.next((m) => m.event === 'hello');
       await srv.db.pool.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE application_name = 'complaint-desk-listen' AND datname = current_database()`,
+         WHERE application_name = 'complaint-desk-replication-stream' AND datname = current_database()`,
       );
       const resync = await main.next(changed('slaConfigs'), 10_000);
       expect(resync).not.toBeNull();

@@ -1,6 +1,6 @@
 import { ManualClock } from '../clock.ts';
 import type { ServerDeps } from '../deps.ts';
-import { NoticeListener, type NoticeHandler } from './listen.ts';
+import { NoticeListener, type NoticeHandler } from '../db/listen.ts';
 
 /**
  * The loop behind every "fire what is due" service (the SLA scheduler, explanation requests):
@@ -60,6 +60,7 @@ export async function startWakeLoop(options: WakeLoopOptions): Promise<RunningLo
     },
     poke,
     log,
+    options.name.toLowerCase().replace(/\s+/g, '-'),
   );
   await listener.start();
   const offClock = clock instanceof ManualClock ? clock.onChange(poke) : () => undefined;

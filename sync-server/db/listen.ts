@@ -1,10 +1,11 @@
 import pg from 'pg';
-import type { Pool } from '../db/pool.ts';
+import type { Pool } from './pool.ts';
 
 /**
- * A dedicated connection (its own client, outside the pool) that LISTENs on the scheduler's
- * channels. When it drops it is reopened with back-off and `onReconnect` runs, since notices sent
- * while it was down are lost (the scheduler then re-reads the earliest due time).
+ * A dedicated connection (its own client, outside the pool, built from the pool's options) that
+ * LISTENs on some channels: the desks' change stream and the background services each keep one.
+ * When it drops it is reopened with back-off and `onReconnect` runs, since notices sent while it
+ * was down are lost (the listener's owner then catches up: a RESYNC, a re-read of due times).
  */
 type Log = { warn(obj: object, msg: string): void };
 
@@ -25,14 +26,25 @@ export class NoticeListener {
     private readonly onNotice: NoticeHandler,
     private readonly onReconnect: () => void,
     private readonly log: Log,
+    /** Names the connection in logs and in pg_stat_activity. */
+    private readonly name: string,
   ) {}
+
+  get connected(): boolean {
+    return this.#client !== null;
+  }
+
+  /** One attempt to connect and LISTEN; rejects when it fails (nothing is retried). */
+  connect(): Promise<void> {
+    return this.#connect();
+  }
 
   /** Connects; a failure is logged and retried in the background (the scheduler still runs on its timers). */
   async start(): Promise<void> {
     try {
       await this.#connect();
     } catch (err) {
-      this.log.warn({ err }, 'SLA scheduler could not LISTEN yet; retrying');
+      this.log.warn({ err }, `${this.name} could not LISTEN yet; retrying`);
       this.#scheduleReconnect();
     }
   }
@@ -46,7 +58,7 @@ export class NoticeListener {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ ...this.pool.options, application_name: 'complaint-desk-sla' });
+    const client = new pg.Client({ ...this.pool.options, application_name: `complaint-desk-${this.name}` });
     client.on('error', (err: Error) => this.#lost(client, err));
     client.on('end', () => this.#lost(client, new Error('connection ended')));
     client.on('notification', (msg: pg.Notification) => this.onNotice(msg.channel, msg.payload ?? ''));
@@ -68,7 +80,7 @@ export class NoticeListener {
   #lost(client: pg.Client, err: Error): void {
     if (this.#client !== client) return;
     this.#client = null;
-    this.log.warn({ err }, 'SLA scheduler lost its LISTEN connection; reconnecting');
+    this.log.warn({ err }, `${this.name} lost its LISTEN connection; reconnecting`);
     client.end().catch(() => undefined);
     this.#scheduleReconnect();
   }
