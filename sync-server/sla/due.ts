@@ -98,3 +98,9 @@ export async function earliestDue(q: Queryable): Promise<number | null> {
   const { rows } = await q.query<{ due_at: number | null }>('SELECT min(due_at) AS due_at FROM sla_due');
   return rows[0]?.due_at ?? null;
 }
+
+/** How many complaints are due by `at`, counting no further than `cap`. */
+export async function countDueBy(q: Queryable, at: number, cap: number): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM sla_due WHERE due_at <= $1 LIMIT $2) d', [at, cap]);
+  return rows[0]?.n ?? 0;
+}

@@ -28,23 +28,29 @@ export type BatchResult = { claimed: number; fired: FiredAction[]; committedAt: 
 export const STUCK_RETRY_MS = 5 * 60_000;
 
 type Locked = { id: string; hospitalId: string; doc: ComplaintDoc; deleted: boolean };
-type RawRow = { id: string; hospital_id: string; doc: unknown; deleted: boolean };
+type RawRow = { id: string; hospital_id: string; doc: unknown; deleted: boolean; due_at?: number };
+/** Keyset position in the due order (due time, complaint id), for claiming more in one transaction. */
+type DueKey = { dueAt: number; id: string };
 
 const COMPLAINT_KEYS = Object.keys(complaintDocSchema.shape) as (keyof ComplaintDoc)[];
 const toLocked = (r: RawRow): Locked => ({ id: r.id, hospitalId: r.hospital_id, doc: pick<ComplaintDoc>(r.doc, COMPLAINT_KEYS), deleted: r.deleted });
 
-/** Due complaints, oldest first; rows another transaction holds are skipped, not waited for. */
-async function claimDue(tx: Tx, now: number, limit: number): Promise<Locked[]> {
-  const { rows } = await tx.query<RawRow>(
-    `SELECT c.id, c.hospital_id, c.doc, c.deleted
+/**
+ * Due complaints, oldest first; rows another transaction holds are skipped, not waited for.
+ * `after` continues past rows this transaction already holds (they are not "locked" to it).
+ */
+async function claimDue(tx: Tx, now: number, limit: number, after: DueKey | null = null): Promise<{ rows: Locked[]; last: DueKey | null }> {
+  const { rows } = await tx.query<RawRow & { due_at: number }>(
+    `SELECT c.id, c.hospital_id, c.doc, c.deleted, d.due_at
      FROM sla_due d JOIN complaints c ON c.id = d.complaint_id
-     WHERE d.due_at <= $1
-     ORDER BY d.due_at
+     WHERE d.due_at <= $1 AND (d.due_at, d.complaint_id) > ($3::bigint, $4::text)
+     ORDER BY d.due_at, d.complaint_id
      LIMIT $2
      FOR UPDATE OF c SKIP LOCKED`,
-    [now, limit],
+    [now, limit, after?.dueAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? ''],
   );
-  return rows.map(toLocked);
+  const tail = rows[rows.length - 1];
+  return { rows: rows.map(toLocked), last: tail ? { dueAt: tail.due_at, id: tail.id } : null };
 }
 
 async function lockByIds(tx: Tx, ids: readonly string[]): Promise<Locked[]> {
@@ -61,13 +67,20 @@ function changedFields(before: ComplaintDoc, after: ComplaintDoc): Record<string
   return patch;
 }
 
-async function processLocked(tx: Tx, rows: readonly Locked[], now: number, log: Log): Promise<FiredAction[]> {
-  if (rows.length === 0) return [];
+/** A locked set of complaints with everything computed: what is left is writing it. */
+type Prepared = { events: TimelineEventDoc[]; changed: { before: ComplaintDoc; after: ComplaintDoc }[]; fired: FiredAction[] };
+
+const NOTHING: Prepared = { events: [], changed: [], fired: [] };
+
+/**
+ * Reads, plans and stores the next due times of locked complaints, and queues their
+ * notifications: everything but the replicated writes, so none of it holds the seq lock.
+ */
+async function prepareLocked(tx: Tx, rows: readonly Locked[], now: number, log: Log): Promise<Prepared> {
+  if (rows.length === 0) return NOTHING;
   const loader = new SlaLoader(tx);
   const byComplaint = await timelinesOf(tx, rows);
-  const changed: { before: ComplaintDoc; after: ComplaintDoc }[] = [];
-  const events: TimelineEventDoc[] = [];
-  const fired: FiredAction[] = [];
+  const out: Prepared = { events: [], changed: [], fired: [] };
   const due: DueEntry[] = [];
   for (const row of rows) {
     if (row.deleted) {
@@ -83,17 +96,23 @@ async function processLocked(tx: Tx, rows: readonly Locked[], now: number, log: 
       next = { ...next, at: now + STUCK_RETRY_MS };
     }
     // The document was valid when stored and planFiring only sets typed fields.
-    if (plan.changed) changed.push({ before: row.doc, after: plan.doc });
-    events.push(...plan.events);
-    fired.push(...plan.fired);
+    if (plan.changed) out.changed.push({ before: row.doc, after: plan.doc });
+    out.events.push(...plan.events);
+    out.fired.push(...plan.fired);
     due.push({ complaintId: row.id, hospitalId: row.hospitalId, next });
   }
-  // No wake-up notice: this instance reads the earliest due time itself after the batch. Before
-  // the seq lock (which serialises every replicated write of every instance): an sla_due row is
-  // only ever written by a holder of its complaint's lock, so the order against seq is free.
+  // No wake-up notice: this instance reads the earliest due time itself after the batch. An
+  // sla_due row is only ever written by a holder of its complaint's lock, so the order against
+  // the seq lock is free.
   await storeDue(tx, due, { announce: false });
-  await enqueueNotifications(tx, fired);
-  // The seq lock is taken here, after every read and computation, and held to commit.
+  await enqueueNotifications(tx, out.fired);
+  return out;
+}
+
+/** Every event and document of the prepared sets in two statements, under the seq lock held to commit. */
+async function writePrepared(tx: Tx, sets: readonly Prepared[]): Promise<FiredAction[]> {
+  const events = sets.flatMap((p) => p.events);
+  const changed = sets.flatMap((p) => p.changed);
   await writeReplicatedMany(
     tx,
     'events',
@@ -111,7 +130,11 @@ async function processLocked(tx: Tx, rows: readonly Locked[], now: number, log: 
     'complaints',
     changed.map(({ before, after }) => ({ id: after.id, hospitalId: after.hospitalId, patch: changedFields(before, after), columns: complaintColumns(after) })),
   );
-  return fired;
+  return sets.flatMap((p) => p.fired);
+}
+
+async function processLocked(tx: Tx, rows: readonly Locked[], now: number, log: Log): Promise<FiredAction[]> {
+  return writePrepared(tx, [await prepareLocked(tx, rows, now, log)]);
 }
 
 async function run(pool: Pool, lock: (tx: Tx) => Promise<Locked[]>, now: number, log: Log): Promise<BatchResult> {
@@ -127,7 +150,7 @@ async function run(pool: Pool, lock: (tx: Tx) => Promise<Locked[]>, now: number,
 /** Fires what is due at `now` on up to `limit` complaints. */
 export async function fireDueBatch(pool: Pool, now: number, limit: number, log: Log): Promise<BatchResult> {
   try {
-    return await run(pool, (tx) => claimDue(tx, now, limit), now, log);
+    return await run(pool, async (tx) => (await claimDue(tx, now, limit)).rows, now, log);
   } catch (err) {
     // One bad complaint must not hold the others back: go through them one at a time.
     log.error({ err }, 'SLA batch failed; retrying its complaints one by one');
@@ -175,4 +198,55 @@ export async function dropOrphans(pool: Pool, now: number): Promise<number> {
     [now],
   );
   return rowCount ?? 0;
+}
+
+export type AheadOptions = {
+  /** Rows claimed per statement. */
+  batchSize: number;
+  /** At most this many complaints in the one transaction. */
+  maxRows: number;
+  /** Resolves once `fireAt` has come; false when the server is stopping (nothing is written). */
+  waitUntil: (fireAt: number, claimed: number) => Promise<boolean>;
+};
+
+/**
+ * Fires at `fireAt` what is due by then, having done all the slow work before it: one
+ * transaction claims the complaints (row locks), reads their timelines, plans the actions as of
+ * `fireAt`, stores the next due times and queues the notifications, then waits for `fireAt` and
+ * only then takes the seq lock to write the events and documents and commits. Nothing becomes
+ * visible before `fireAt`; a user's write to one of these complaints waits for the commit
+ * (the lead time is kept short and proportional to the burst, see scheduler.ts).
+ */
+export async function fireAhead(pool: Pool, fireAt: number, options: AheadOptions, log: Log): Promise<BatchResult> {
+  let claimed = 0;
+  let stopped = false;
+  const fired = await withTxRetry(pool, async (tx) => {
+    claimed = 0;
+    stopped = false;
+    const sets: Prepared[] = [];
+    let after: DueKey | null = null;
+    while (claimed < options.maxRows) {
+      const batch = await claimDue(tx, fireAt, Math.min(options.batchSize, options.maxRows - claimed), after);
+      if (batch.rows.length === 0) break;
+      claimed += batch.rows.length;
+      after = batch.last;
+      sets.push(await prepareLocked(tx, batch.rows, fireAt, log));
+    }
+    if (claimed === 0) return [];
+    if (!(await options.waitUntil(fireAt, claimed))) {
+      stopped = true;
+      throw new StoppingError(); // rolls back: the next instance to start fires these
+    }
+    return writePrepared(tx, sets);
+  }).catch((err: unknown) => {
+    if (err instanceof StoppingError) return [];
+    throw err;
+  });
+  return { claimed: stopped ? 0 : claimed, fired, committedAt: Date.now() };
+}
+
+class StoppingError extends Error {
+  constructor() {
+    super('stopping before the prepared SLA actions were due');
+  }
 }
