@@ -312,3 +312,37 @@ export const explanationRequestDocSchema = z.object({
   updatedAt: epochMs,
 });
 export type ExplanationRequestDoc = z.infer<typeof explanationRequestDocSchema>;
+
+/**
+ * What a threshold measures (source document 002, ComplaintThreshold.threshold_type). Only the
+ * satisfaction survey's score (1–5) is evaluated today; 'response_time' and 'resolution_time'
+ * join this list when something evaluates them.
+ */
+export const THRESHOLD_METRICS = ['survey_score'] as const;
+export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number];
+export const THRESHOLD_OPERATORS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
+export type ThresholdOperator = (typeof THRESHOLD_OPERATORS)[number];
+/** follow_up: an internal follow-up on the complaint; notify: tell someone; escalate: one level up. */
+export const THRESHOLD_ACTIONS = ['follow_up', 'notify', 'escalate'] as const;
+export type ThresholdAction = (typeof THRESHOLD_ACTIONS)[number];
+
+/**
+ * A hospital's threshold on a metric (source document 002, ComplaintThreshold): when a measured
+ * value compares to `value` by `operator` (score `lt` 3 …), `action` is taken. Kept on the server
+ * (not replicated). `notifyRole` / `notifyUserId` say who a 'notify' threshold tells — a role
+ * resolved like an escalation target, or `named_user` with `notifyUserId` — and are ignored for
+ * the other actions ('escalate' goes to the target of the hospital's escalation rule).
+ */
+export const thresholdDocSchema = z.object({
+  id,
+  hospitalId: id,
+  metric: z.enum(THRESHOLD_METRICS),
+  operator: z.enum(THRESHOLD_OPERATORS),
+  value: z.number().min(-1_000_000).max(1_000_000),
+  action: z.enum(THRESHOLD_ACTIONS),
+  notifyRole: z.enum(ESCALATION_TARGET_ROLES).nullable(),
+  notifyUserId: nullableId,
+  active: z.boolean(),
+  updatedAt: epochMs,
+});
+export type ThresholdDoc = z.infer<typeof thresholdDocSchema>;

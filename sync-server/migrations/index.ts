@@ -2,7 +2,8 @@ import core from './001_core.ts';
 import complaints from './002_complaints.ts';
 import sla from './003_sla.ts';
 import explanations from './004_explanations.ts';
+import thresholds from './005_thresholds.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append new ones at the end; never reorder or rename applied ones. */
-export const migrations: readonly Migration[] = [core, complaints, sla, explanations];
+export const migrations: readonly Migration[] = [core, complaints, sla, explanations, thresholds];

@@ -10,6 +10,7 @@ import serverInfo from './server-info.ts';
 import referenceBlocks from './reference-blocks.ts';
 import replication from './replication.ts';
 import slaAdmin from './sla-admin.ts';
+import slaThresholds from './sla-thresholds.ts';
 import tracking from './tracking.ts';
 
 /**
@@ -22,4 +23,4 @@ import tracking from './tracking.ts';
  */
 export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
 
-export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations];
+export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations, slaThresholds];

@@ -5,6 +5,7 @@ import { PRIORITIES, SEVERITIES, type Priority, type Severity } from '../../../s
 import { trackingUrl } from '../../../shared/ids.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
+import { ExplanationsPanel } from '../explanations/ExplanationsPanel.tsx';
 import { useLanguage } from '../../ui/hooks.ts';
 import { localName, useDepartments, useSources, useStaff } from '../../ui/reference-data.ts';
 import { assign, changeField, type ComplaintChange } from './actions.ts';
@@ -135,6 +136,7 @@ export function DetailPage({ id }: { id: string }) {
       </section>
       <StatusForm key={`${complaint.id}:${complaint.status}`} complaint={complaint} />
       <SlaPanel complaint={complaint} events={events} />
+      <ExplanationsPanel complaint={complaint} events={events} />
       <Timeline events={events} name={name} />
     </div>
   );
