@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, COMPLAINT_STATUSES, LANGUAGES, PRIORITIES, ROLES, SEVERITIES } from './enums.ts';
 import type { Role } from './enums.ts';
+import type { SeverityDefaults } from './sla.ts';
 
 /** HTTP shapes shared by the server, the desk and the tests (brief §4). */
 
@@ -106,4 +107,10 @@ export type ServerInfo = {
   publicBaseUrl: string;
   orgName: string;
   supportPhone: string | null;
+  /**
+   * The server's SLA hours per severity (setting `sla_severity_defaults`), used when no
+   * configuration of the hospital applies; a severity left out falls back to 48 h. The desk's
+   * offline projection needs them to show the times the server will use.
+   */
+  severityDefaults: SeverityDefaults;
 };

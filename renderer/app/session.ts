@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../shared/api.ts';
+import { ServerInfoKeeper } from '../auth/server-info.ts';
 import { TokenKeeper } from '../auth/tokens.ts';
 import { DeskWriter } from '../data/writer.ts';
 import { createDeskDatabase, databaseNameFor, type AnyStorage, type DeskDatabase } from '../db/database.ts';
@@ -20,6 +21,8 @@ export type DeskSession = {
   serverUrl: string;
   /** Base of the tracking links printed and shown: the server's BASE_URL, else the URL in use. */
   trackingBaseUrl: string;
+  /** The server's info as last learned (SLA defaults per severity for the projection), asked again on reconnect. */
+  serverInfo: ServerInfoKeeper;
   deskId: string;
   status: SyncStatusStore;
   outbox: Outbox;
@@ -61,10 +64,17 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
   status.update({ pending: outbox.count });
   const offOutbox = outbox.onChange((pending) => status.update({ pending }));
 
-  const keeper = new TokenKeeper(o.serverUrl, o.record, async (response) => {
-    const current = (await o.users.get(response.user.username)) ?? o.record;
-    await o.users.set({ ...current, ...response });
-  });
+  // New tokens and new server info both rewrite the user's record: one after the other, so neither
+  // write brings back what the other just replaced (a stale refresh token would sign the desk out).
+  let userWrites: Promise<void> = Promise.resolve();
+  const updateUser = (patch: Partial<StoredUser>): Promise<void> => {
+    userWrites = userWrites.catch(() => undefined).then(async () => {
+      const current = (await o.users.get(o.record.user.username)) ?? o.record;
+      await o.users.set({ ...current, ...patch });
+    });
+    return userWrites;
+  };
+  const keeper = new TokenKeeper(o.serverUrl, o.record, (response) => updateUser(response));
   const refs = new ReferenceBook({ store, deskId: o.deskId, hospitalId: o.hospitalId });
   const replication = startReplication(db, {
     serverUrl: o.serverUrl,
@@ -77,6 +87,12 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
     firstSync: lastSync === null,
   });
   refs.setApi(replication.api);
+  const serverInfo = new ServerInfoKeeper(
+    { publicBaseUrl: o.record.publicBaseUrl ?? o.serverUrl, severityDefaults: o.record.severityDefaults ?? {} },
+    (info) => updateUser(info),
+  );
+  const refreshInfo = () => void serverInfo.refresh(replication.api);
+  refreshInfo();
 
   const replenish = () => void refs.replenish().catch(() => undefined);
   replenish();
@@ -90,7 +106,10 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
   let wasOnline = status.getSnapshot().online;
   const offStatus = status.subscribe(() => {
     const s = status.getSnapshot();
-    if (s.online && !wasOnline) replenish();
+    if (s.online && !wasOnline) {
+      replenish();
+      refreshInfo();
+    }
     wasOnline = s.online;
     if (initialDone && s.lastSyncAt !== null && s.lastSyncAt - savedSyncAt >= LAST_SYNC_SAVE_MS) {
       savedSyncAt = s.lastSyncAt;
@@ -110,6 +129,7 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
     hospitals: o.record.hospitals,
     serverUrl: o.serverUrl,
     trackingBaseUrl: o.record.publicBaseUrl ?? o.serverUrl,
+    serverInfo,
     deskId: o.deskId,
     status,
     outbox,

@@ -1,6 +1,7 @@
-import type { HospitalSummary, LoginResponse, ServerInfo } from '../../shared/api.ts';
+import type { HospitalSummary, LoginResponse } from '../../shared/api.ts';
 import type { StoredUser, UserRecords } from '../db/local-store.ts';
 import { HttpError, OfflineError, createApi, type FetchLike } from '../sync/http.ts';
+import { fetchServerInfo, type KeptServerInfo } from './server-info.ts';
 import { checkVerifier, makeVerifier } from './verifier.ts';
 
 /**
@@ -67,7 +68,7 @@ export async function login(input: LoginInput, users: UserRecords, fetchImpl?: F
   }
 
   let hospitals: HospitalSummary[];
-  let publicBaseUrl: string;
+  let info: KeptServerInfo;
   try {
     const authed = createApi({
       serverUrl,
@@ -75,7 +76,7 @@ export async function login(input: LoginInput, users: UserRecords, fetchImpl?: F
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
     hospitals = await authed.json<HospitalSummary[]>('/api/v1/hospitals');
-    publicBaseUrl = (await authed.json<ServerInfo>('/api/v1/server-info')).publicBaseUrl;
+    info = await fetchServerInfo(authed);
   } catch {
     return { ok: false, code: 'server_error' };
   }
@@ -87,7 +88,7 @@ export async function login(input: LoginInput, users: UserRecords, fetchImpl?: F
     verifier: await makeVerifier(input.password),
     hospitals: hospitals.map(({ id, code, nameEn, nameAr }) => ({ id, code, nameEn, nameAr })),
     hospitalId,
-    publicBaseUrl,
+    ...info,
   };
   await users.set(record);
   return { ok: true, record, hospitalId, offline: false };

@@ -1,6 +1,7 @@
 import { Observable, map } from 'rxjs';
 import type { LoginResponse } from '../../shared/api.ts';
 import type { HeldBlock } from '../../shared/reference-number.ts';
+import type { SeverityDefaults } from '../../shared/sla.ts';
 import type { Verifier } from '../auth/verifier.ts';
 
 /**
@@ -24,6 +25,8 @@ export type StoredUser = LoginResponse & {
   hospitalId: string | null;
   /** The server's BASE_URL, for tracking links (absent until learned online). */
   publicBaseUrl?: string;
+  /** The server's SLA hours per severity (renderer/auth/server-info.ts); absent until learned online. */
+  severityDefaults?: SeverityDefaults;
 };
 
 export type HospitalLocals = {

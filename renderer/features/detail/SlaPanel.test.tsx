@@ -12,6 +12,7 @@ const input: SlaViewInput = {
   configs: [slaConfig({ sourceCode: 'MOH', slaHours: 24, reminderHoursBefore: 12, secondReminderEnabled: false })],
   rules: [rule({ level: 1, maxLevel: 1, triggerOnOverdue: true, triggerHoursOverdue: 2, targetRole: 'department_manager' })],
   calendars: [],
+  severityDefaults: {},
   now: T0 + 13 * H,
 };
 
@@ -26,12 +27,22 @@ async function render(view: ReturnType<typeof slaView>, lang: 'ar' | 'en') {
 
 describe('SLA panel', () => {
   it('shows one row per action with kind, level and state attributes and translated words', async () => {
-    const html = await render(slaView(input), 'en');
+    const confirmed = event('sla_reminder', T0 + 12 * H + 3_000, { actorId: null, data: { key: 'c1:0:first_reminder:1', level: 1 } });
+    const html = await render(slaView({ ...input, events: [confirmed] }), 'en');
     expect(html.match(/data-testid="sla-action"/g)).toHaveLength(3);
     expect(html).toContain('data-kind="first_reminder" data-level="1" data-state="fired"');
     expect(html).toContain('Done · confirmed by server');
     expect(html).toContain('data-kind="escalation" data-level="1" data-state="pending"');
     expect(html).toContain('Escalation level 1 → Department manager');
+    // The projected time and, beside it, when the server recorded it.
+    expect(html).toContain(`data-at="${T0 + 12 * H}" data-confirmed="true" data-fired-at="${T0 + 12 * H + 3_000}"`);
+    expect(html).toContain('SLA 24 h: the hospital&#x27;s configuration for source MOH.');
+  });
+
+  it('says when the SLA comes from the server’s default for the severity, in Arabic', async () => {
+    const html = await render(slaView({ ...input, configs: [], severityDefaults: { medium: 36 } }), 'ar');
+    expect(html).toContain('data-testid="sla-basis" data-kind="severity_default" data-hours="36"');
+    expect(html).toContain('المهلة 36 ساعة: المهلة الافتراضية لدى الخادم للخطورة');
   });
 
   it('says in Arabic that no SLA applies to an appreciation', async () => {

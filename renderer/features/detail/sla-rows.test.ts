@@ -7,7 +7,7 @@ const config = slaConfig({ id: 'cfg-moh', sourceCode: 'MOH', slaHours: 24, remin
 const rules = [rule({ id: 'r1', level: 1, maxLevel: 1, triggerOnOverdue: true, triggerHoursOverdue: 2, targetRole: 'department_manager' })];
 
 function view(over: Partial<SlaViewInput> = {}) {
-  return slaView({ complaint: complaint(), events: [], configs: [config], rules, calendars: [], now: T0, ...over });
+  return slaView({ complaint: complaint(), events: [], configs: [config], rules, calendars: [], severityDefaults: {}, now: T0, ...over });
 }
 function rowsOf(v: ReturnType<typeof slaView>) {
   if (v.kind !== 'schedule') throw new Error('expected a schedule');
@@ -60,6 +60,23 @@ describe('SLA panel rows', () => {
     const foreign = { ...config, hospitalId: 'h2' };
     const rows = rowsOf(view({ configs: [foreign, { ...config, id: 'off', active: false }], rules: [], calendars: [calendar({ hospitalId: 'h2' })] }));
     expect(rows.find((r) => r.kind === 'overdue')?.at).toBe(T0 + 48 * H);
+  });
+
+  it('projects with the server’s default for the severity when no configuration applies, as the server will', () => {
+    const input = { complaint: complaint({ sourceCode: 'WALK', severity: 'critical' }), configs: [config], rules: [] };
+    const withDefaults = view({ ...input, severityDefaults: { critical: 12 } });
+    expect(withDefaults.kind === 'schedule' && withDefaults.basis).toEqual({ kind: 'severity_default', hours: 12, severity: 'critical' });
+    // The brief's default reminders: 24 h and 6 h before a 12 h deadline leave only the second.
+    expect(rowsOf(withDefaults).map((r) => [r.kind, r.at - T0])).toEqual([
+      ['second_reminder', 6 * H],
+      ['overdue', 12 * H],
+    ]);
+    const without = view({ ...input, severityDefaults: { high: 12 } });
+    expect(without.kind === 'schedule' && without.basis).toEqual({ kind: 'fallback', hours: 48 });
+    expect(rowsOf(without).find((r) => r.kind === 'overdue')?.at).toBe(T0 + 48 * H);
+    // A configuration of the hospital wins over the server's default.
+    const configured = view({ severityDefaults: { medium: 1 } });
+    expect(configured.kind === 'schedule' && configured.basis).toMatchObject({ kind: 'config', hours: 24, sourceCode: 'MOH' });
   });
 
   it('sorts rows by time whatever order the actions come in', () => {

@@ -1,4 +1,6 @@
 import type { ComplaintDoc, SlaConfigDoc, TimelineEventDoc } from '../../../shared/documents.ts';
+import type { Priority, Severity } from '../../../shared/enums.ts';
+import { FALLBACK_SLA_HOURS, slaConfigFor, type SeverityDefaults } from '../../../shared/sla.ts';
 import { scheduleForComplaint } from '../../../shared/sla/schedule.ts';
 import type { ActionKind, CalendarDoc, EscalationRuleDoc, EscalationTargetRole, ScheduledAction } from '../../../shared/sla/types.ts';
 
@@ -24,7 +26,17 @@ export type SlaRow = {
   targetRole: EscalationTargetRole | null;
 };
 
-export type SlaView = { kind: 'no_sla' } | { kind: 'schedule'; rows: SlaRow[] };
+/**
+ * Where the complaint's SLA hours come from, with the brief's precedence: a configuration of the
+ * hospital (by source, else by severity + priority), else the server's default for the severity,
+ * else the standard 48 h.
+ */
+export type SlaBasis =
+  | { kind: 'config'; hours: number; sourceCode: string | null; severity: Severity | null; priority: Priority | null }
+  | { kind: 'severity_default'; hours: number; severity: Severity }
+  | { kind: 'fallback'; hours: number };
+
+export type SlaView = { kind: 'no_sla' } | { kind: 'schedule'; basis: SlaBasis; rows: SlaRow[] };
 
 const SLA_EVENT_TYPES = new Set(['sla_reminder', 'sla_overdue', 'sla_escalated']);
 const KIND_ORDER: Record<ActionKind, number> = { first_reminder: 0, second_reminder: 1, overdue: 2, escalation: 3 };
@@ -68,8 +80,17 @@ export type SlaViewInput = {
   configs: readonly SlaConfigDoc[];
   rules: readonly EscalationRuleDoc[];
   calendars: readonly CalendarDoc[];
+  /** The server's SLA hours per severity (GET /api/v1/server-info), so the projection uses what the server will. */
+  severityDefaults: SeverityDefaults;
   now: number;
 };
+
+function basisOf(complaint: ComplaintDoc, configs: readonly SlaConfigDoc[], defaults: SeverityDefaults): SlaBasis {
+  const config = slaConfigFor(complaint, configs);
+  if (config) return { kind: 'config', hours: config.slaHours, sourceCode: config.sourceCode, severity: config.severity, priority: config.priority };
+  const hours = defaults[complaint.severity];
+  return hours !== undefined ? { kind: 'severity_default', hours, severity: complaint.severity } : { kind: 'fallback', hours: FALLBACK_SLA_HOURS };
+}
 
 /** The SLA panel's content, computed offline from the local copies of the hospital's SLA data. */
 export function slaView(input: SlaViewInput): SlaView {
@@ -78,12 +99,14 @@ export function slaView(input: SlaViewInput): SlaView {
   const own = <T extends { hospitalId: string; active: boolean }>(docs: readonly T[]) =>
     docs.filter((d) => d.hospitalId === complaint.hospitalId && d.active);
   const calendar = own(input.calendars)[0] ?? null;
+  const configs = own(input.configs);
   const actions = scheduleForComplaint({
     complaint,
     events: input.events,
-    configs: own(input.configs),
+    configs,
+    severityDefaults: input.severityDefaults,
     rules: own(input.rules),
     calendar,
   });
-  return { kind: 'schedule', rows: slaRows(actions, input.events, input.now) };
+  return { kind: 'schedule', basis: basisOf(complaint, configs, input.severityDefaults), rows: slaRows(actions, input.events, input.now) };
 }

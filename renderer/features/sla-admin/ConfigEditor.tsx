@@ -1,54 +1,49 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaConfigDoc } from '../../../shared/documents.ts';
-import { AdminField, SaveMessage } from './AdminField.tsx';
-import { checkConfigForm, configFormOf, type ConfigForm } from './forms.ts';
-import { useSlaSave } from './use-save.ts';
+import { PRIORITIES, SEVERITIES } from '../../../shared/enums.ts';
+import { useDesk } from '../../app/desk-context.ts';
+import { localName, useSources } from '../../ui/reference-data.ts';
+import { useLanguage } from '../../ui/hooks.ts';
+import { CheckBox, Choice, TextBox } from './AdminField.tsx';
+import { AdminForm, useAdminForm, type EditorProps } from './AdminForm.tsx';
+import { checkConfigForm, CONFIG_HOUR_FIELDS, configFormOf } from './config-form.ts';
+import { CONFIGS } from './kinds.ts';
 
-const HOUR_FIELDS = ['slaHours', 'firstReminderHoursAfter', 'reminderHoursBefore', 'secondReminderHoursAfter', 'secondReminderHoursBefore'] as const;
-
-export function ConfigEditor({ doc, onDone }: { doc: SlaConfigDoc; onDone(): void }) {
+/** Create or edit an SLA configuration; `others` are the hospital's other configurations. */
+export function ConfigEditor({ others, ...editing }: EditorProps<SlaConfigDoc> & { others: readonly SlaConfigDoc[] }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<ConfigForm>(() => configFormOf(doc));
-  const { fields, error, saving, saved, save } = useSlaSave('configs', doc.id);
-  const set = <K extends keyof ConfigForm>(k: K, v: ConfigForm[K]) => setForm((f) => ({ ...f, [k]: v }));
-
+  const lang = useLanguage();
+  const sources = useSources(useDesk());
+  const { b, save, submit, close } = useAdminForm(CONFIGS, editing, () => configFormOf(editing.doc));
+  const any = { value: '', label: t('slaAdmin.any') };
   return (
-    <form
-      className="sla-edit"
-      data-testid="sla-config-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save(checkConfigForm(form));
-      }}
-    >
-      {HOUR_FIELDS.map((name) => (
-        <AdminField key={name} label={t(`slaAdmin.config.${name}`)} name={name} error={fields[name]}>
-          <input data-testid={`sla-config-${name}`} inputMode="decimal" dir="ltr" value={form[name]} onChange={(e) => set(name, e.target.value)} />
-        </AdminField>
-      ))}
-      <label className="field checkbox">
-        <input
-          type="checkbox"
-          data-testid="sla-config-secondReminderEnabled"
-          checked={form.secondReminderEnabled}
-          onChange={(e) => set('secondReminderEnabled', e.target.checked)}
+    <AdminForm kind={CONFIGS} save={save} onSubmit={() => void submit(checkConfigForm(b.form, others))} onClose={close}>
+      <Choice
+        b={b}
+        name="scope"
+        options={[
+          { value: 'source', label: t('slaAdmin.config.scopeSource') },
+          { value: 'severity', label: t('slaAdmin.config.scopeSeverity') },
+        ]}
+      />
+      {b.form.scope === 'source' ? (
+        <Choice
+          b={b}
+          name="sourceCode"
+          options={[{ value: '', label: t('slaAdmin.choose') }, ...sources.filter((s) => s.active || s.code === b.form.sourceCode).map((s) => ({ value: s.code, label: `${s.code} — ${localName(s, lang)}` }))]}
         />
-        {t('slaAdmin.config.secondReminderEnabled')}
-      </label>
-      <label className="field checkbox">
-        <input type="checkbox" data-testid="sla-config-active" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
-        {t('slaAdmin.active')}
-      </label>
-      <SaveMessage error={error} saved={saved} />
-      <div className="form-actions">
-        <button type="submit" data-testid="sla-config-save" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="link-button" onClick={onDone}>
-          {t('slaAdmin.close')}
-        </button>
-      </div>
-    </form>
+      ) : (
+        <>
+          <Choice b={b} name="severity" options={[any, ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))]} />
+          <Choice b={b} name="priority" options={[any, ...PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))]} />
+        </>
+      )}
+      {CONFIG_HOUR_FIELDS.map((name) => (
+        <TextBox key={name} b={b} name={name} numeric />
+      ))}
+      <CheckBox b={b} name="secondReminderEnabled" />
+      <CheckBox b={b} name="thankYouEnabled" />
+      <CheckBox b={b} name="active" label={t('slaAdmin.active')} />
+    </AdminForm>
   );
 }

@@ -1,77 +1,35 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationRuleDoc } from '../../../shared/documents.ts';
-import { ESCALATION_TARGET_ROLES, type EscalationTargetRole } from '../../../shared/enums.ts';
+import { ESCALATION_TARGET_ROLES, PRIORITIES, SEVERITIES } from '../../../shared/enums.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { useStaff } from '../../ui/reference-data.ts';
-import { AdminField, SaveMessage } from './AdminField.tsx';
-import { checkRuleForm, ruleFormOf, type RuleForm } from './forms.ts';
-import { useSlaSave } from './use-save.ts';
+import { CheckBox, Choice, TextBox } from './AdminField.tsx';
+import { AdminForm, useAdminForm, type EditorProps } from './AdminForm.tsx';
+import { RULES } from './kinds.ts';
+import { checkRuleForm, ruleFormOf } from './rule-form.ts';
 
-export function RuleEditor({ doc, onDone }: { doc: EscalationRuleDoc; onDone(): void }) {
+/** Create or edit an escalation rule; a named target is picked from the hospital's active staff. */
+export function RuleEditor({ existing, ...editing }: EditorProps<EscalationRuleDoc> & { existing: readonly EscalationRuleDoc[] }) {
   const { t } = useTranslation();
   const staff = useStaff(useDesk());
-  const [form, setForm] = useState<RuleForm>(() => ruleFormOf(doc));
-  const { fields, error, saving, saved, save } = useSlaSave('escalation-rules', doc.id);
-  const set = <K extends keyof RuleForm>(k: K, v: RuleForm[K]) => setForm((f) => ({ ...f, [k]: v }));
-
+  const { b, save, submit, close } = useAdminForm(RULES, editing, () => ruleFormOf(editing.doc, existing));
+  const any = { value: '', label: t('slaAdmin.any') };
+  const people = staff.filter((s) => s.active || s.id === b.form.targetUserId).map((s) => ({ value: s.id, label: s.displayName || s.username }));
   return (
-    <form
-      className="sla-edit"
-      data-testid="sla-rule-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save(checkRuleForm(form, doc.level));
-      }}
-    >
-      <AdminField label={t('slaAdmin.rule.triggerHoursOverdue')} name="triggerHoursOverdue" error={fields.triggerHoursOverdue}>
-        <input
-          data-testid="sla-rule-triggerHoursOverdue"
-          inputMode="decimal"
-          dir="ltr"
-          value={form.triggerHoursOverdue}
-          onChange={(e) => set('triggerHoursOverdue', e.target.value)}
-        />
-      </AdminField>
-      <AdminField label={t('slaAdmin.rule.targetRole')} name="targetRole" error={fields.targetRole}>
-        <select data-testid="sla-rule-targetRole" value={form.targetRole} onChange={(e) => set('targetRole', e.target.value as EscalationTargetRole)}>
-          {ESCALATION_TARGET_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`sla.target.${r}`)}
-            </option>
-          ))}
-        </select>
-      </AdminField>
-      {form.targetRole === 'named_user' && (
-        <AdminField label={t('slaAdmin.rule.targetUserId')} name="targetUserId" error={fields.targetUserId}>
-          <select data-testid="sla-rule-targetUserId" value={form.targetUserId} onChange={(e) => set('targetUserId', e.target.value)}>
-            <option value="">{t('slaAdmin.choose')}</option>
-            {staff
-              .filter((s) => s.active || s.id === form.targetUserId)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName || s.username}
-                </option>
-              ))}
-          </select>
-        </AdminField>
-      )}
-      <AdminField label={t('slaAdmin.rule.maxLevel')} name="maxLevel" error={fields.maxLevel}>
-        <input data-testid="sla-rule-maxLevel" inputMode="numeric" dir="ltr" value={form.maxLevel} onChange={(e) => set('maxLevel', e.target.value)} />
-      </AdminField>
-      <label className="field checkbox">
-        <input type="checkbox" data-testid="sla-rule-active" checked={form.active} onChange={(e) => set('active', e.target.checked)} />
-        {t('slaAdmin.active')}
-      </label>
-      <SaveMessage error={error} saved={saved} />
-      <div className="form-actions">
-        <button type="submit" data-testid="sla-rule-save" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="link-button" onClick={onDone}>
-          {t('slaAdmin.close')}
-        </button>
-      </div>
-    </form>
+    <AdminForm kind={RULES} save={save} onSubmit={() => void submit(checkRuleForm(b.form))} onClose={close}>
+      <TextBox b={b} name="name" />
+      <TextBox b={b} name="level" numeric />
+      <TextBox b={b} name="maxLevel" numeric />
+      <CheckBox b={b} name="triggerOnOverdue" />
+      <TextBox b={b} name="triggerHoursOverdue" numeric disabled={!b.form.triggerOnOverdue} />
+      <CheckBox b={b} name="reminderEscalationEnabled" />
+      <TextBox b={b} name="reminderEscalationHours" numeric disabled={!b.form.reminderEscalationEnabled} />
+      <Choice b={b} name="targetRole" options={ESCALATION_TARGET_ROLES.map((r) => ({ value: r, label: t(`sla.target.${r}`) }))} />
+      {b.form.targetRole === 'named_user' && <Choice b={b} name="targetUserId" options={[{ value: '', label: t('slaAdmin.choose') }, ...people]} />}
+      <Choice b={b} name="severityFilter" options={[any, ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))]} />
+      <Choice b={b} name="priorityFilter" options={[any, ...PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))]} />
+      <TextBox b={b} name="order" numeric />
+      <CheckBox b={b} name="active" label={t('slaAdmin.active')} />
+    </AdminForm>
   );
 }

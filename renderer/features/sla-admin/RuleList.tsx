@@ -1,64 +1,45 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationRuleDoc } from '../../../shared/documents.ts';
+import { useDesk } from '../../app/desk-context.ts';
+import { useStaff } from '../../ui/reference-data.ts';
+import { AdminSection, type Column } from './AdminSection.tsx';
+import { RULES } from './kinds.ts';
 import { RuleEditor } from './RuleEditor.tsx';
 
 export function RuleList({ rules }: { rules: EscalationRuleDoc[] }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<string | null>(null);
+  const staff = useStaff(useDesk());
+  const target = (r: EscalationRuleDoc) => {
+    if (r.targetRole !== 'named_user') return t(`sla.target.${r.targetRole}`);
+    const who = staff.find((s) => s.id === r.targetUserId);
+    return who ? who.displayName || who.username : t('sla.target.named_user');
+  };
+  const triggers = (r: EscalationRuleDoc) =>
+    [
+      r.triggerOnOverdue ? t('slaAdmin.rule.afterDeadline', { hours: r.triggerHoursOverdue }) : null,
+      r.reminderEscalationEnabled ? t('slaAdmin.rule.afterReminder', { hours: r.reminderEscalationHours }) : null,
+    ]
+      .filter((x) => x !== null)
+      .join(' · ') || '—';
+  const filters = (r: EscalationRuleDoc) =>
+    t('slaAdmin.config.bySeverity', {
+      severity: r.severityFilter ? t(`severity.${r.severityFilter}`) : t('slaAdmin.any'),
+      priority: r.priorityFilter ? t(`priority.${r.priorityFilter}`) : t('slaAdmin.any'),
+    });
+  const columns: Column<EscalationRuleDoc>[] = [
+    { label: t('slaAdmin.rule.name'), cell: (r) => <span dir="auto">{r.name}</span> },
+    { label: t('slaAdmin.rule.level'), cell: (r) => `${r.level} / ${r.maxLevel}`, ltr: true },
+    { label: t('slaAdmin.rule.triggers'), cell: triggers },
+    { label: t('slaAdmin.rule.targetRole'), cell: target },
+    { label: t('slaAdmin.rule.filters'), cell: filters },
+    { label: t('slaAdmin.rule.order'), cell: (r) => String(r.order), ltr: true },
+  ];
   return (
-    <section className="card" data-testid="sla-rules">
-      <h2>{t('slaAdmin.rule.title')}</h2>
-      {rules.length === 0 ? (
-        <p className="muted">{t('slaAdmin.rule.empty')}</p>
-      ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              <th>{t('slaAdmin.rule.name')}</th>
-              <th>{t('slaAdmin.rule.level')}</th>
-              <th>{t('slaAdmin.rule.triggerHoursOverdue')}</th>
-              <th>{t('slaAdmin.rule.targetRole')}</th>
-              <th>{t('slaAdmin.rule.maxLevel')}</th>
-              <th>{t('slaAdmin.active')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((r) => (
-              <RuleRow key={r.id} r={r} editing={editing === r.id} onEdit={setEditing} />
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
-function RuleRow({ r, editing, onEdit }: { r: EscalationRuleDoc; editing: boolean; onEdit(id: string | null): void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <tr data-testid="sla-rule-row" data-id={r.id} data-active={String(r.active)}>
-        <td dir="auto">{r.name}</td>
-        <td dir="ltr">{r.level}</td>
-        <td dir="ltr">{r.triggerOnOverdue ? r.triggerHoursOverdue : '—'}</td>
-        <td>{t(`sla.target.${r.targetRole}`)}</td>
-        <td dir="ltr">{r.maxLevel}</td>
-        <td>{r.active ? t('slaAdmin.yes') : t('slaAdmin.no')}</td>
-        <td>
-          <button type="button" className="link-button" data-testid="sla-rule-edit" onClick={() => onEdit(editing ? null : r.id)}>
-            {t('slaAdmin.edit')}
-          </button>
-        </td>
-      </tr>
-      {editing && (
-        <tr>
-          <td colSpan={7}>
-            <RuleEditor key={`${r.id}:${r.updatedAt}`} doc={r} onDone={() => onEdit(null)} />
-          </td>
-        </tr>
-      )}
-    </>
+    <AdminSection
+      kind={RULES}
+      items={rules}
+      columns={columns}
+      editor={(doc, onDone) => <RuleEditor doc={doc} onDone={onDone} existing={rules} />}
+    />
   );
 }

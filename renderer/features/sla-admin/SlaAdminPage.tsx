@@ -36,9 +36,15 @@ function SlaAdminContent() {
           {t('slaAdmin.offlineNote')}
         </p>
       )}
-      <ConfigList configs={configs} />
-      <RuleList rules={rules} />
-      <CalendarList calendars={calendars} />
+      {configs && rules && calendars ? (
+        <>
+          <ConfigList configs={configs} />
+          <RuleList rules={rules} />
+          <CalendarList calendars={calendars} configs={configs} />
+        </>
+      ) : (
+        <p className="muted">{t('app.loading')}</p>
+      )}
     </div>
   );
 }

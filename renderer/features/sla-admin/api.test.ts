@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ESCALATION_TARGET_ROLES } from '../../../shared/enums.ts';
-import { createI18n } from '../../i18n/index.ts';
 import { createApi, type FetchLike } from '../../sync/http.ts';
-import { patchSlaDoc } from './api.ts';
-import { FIELD_ERRORS, SAVE_ERROR_CODES, saveErrorOf } from './errors.ts';
+import { createSlaDoc, deleteSlaDoc, patchSlaDoc } from './api.ts';
+import { saveErrorOf } from './errors.ts';
 
 function server(status: number, body: unknown) {
   const calls: { url: string; method: string; body: unknown }[] = [];
@@ -30,27 +28,30 @@ describe('saving SLA settings', () => {
     expect(calls).toEqual([{ url: 'http://127.0.0.1:9/api/v1/sla/configs/cfg%201', method: 'PATCH', body: { slaHours: 36 } }]);
   });
 
+  it('POSTs a new document and DELETEs one by id', async () => {
+    const { api, calls } = server(201, { id: 'new' });
+    await createSlaDoc(api, true, 'escalation-rules', { hospitalId: 'h1', level: 2 });
+    const gone = server(204, null);
+    await deleteSlaDoc(gone.api, true, 'calendars', 'cal/1');
+    expect(calls).toEqual([{ url: 'http://127.0.0.1:9/api/v1/sla/escalation-rules', method: 'POST', body: { hospitalId: 'h1', level: 2 } }]);
+    expect(gone.calls).toEqual([{ url: 'http://127.0.0.1:9/api/v1/sla/calendars/cal%2F1', method: 'DELETE', body: null }]);
+  });
+
   it('refuses at once while offline, without calling the server', async () => {
     const { api, calls } = server(200, {});
     expect(await failure(patchSlaDoc(api, false, 'escalation-rules', 'r1', { maxLevel: 2 }))).toEqual({ code: 'offline', fields: {} });
+    expect(await failure(createSlaDoc(api, false, 'configs', {}))).toEqual({ code: 'offline', fields: {} });
+    expect(await failure(deleteSlaDoc(api, false, 'configs', 'c1'))).toEqual({ code: 'offline', fields: {} });
     expect(calls).toHaveLength(0);
   });
 
   it('reports a refusal and the server’s field errors', async () => {
     expect((await failure(patchSlaDoc(server(403, { error: 'forbidden' }).api, true, 'configs', 'c', {}))).code).toBe('forbidden');
-    const invalid = server(422, { error: 'validation_failed', fields: { targetUserId: 'unknown' } });
-    expect(await failure(patchSlaDoc(invalid.api, true, 'escalation-rules', 'r', {}))).toEqual({ code: 'invalid', fields: { targetUserId: 'unknown' } });
-  });
-
-  it('has words for every error and escalation target in both languages', async () => {
-    for (const lang of ['ar', 'en'] as const) {
-      const i18n = await createI18n(lang);
-      const keys = [
-        ...SAVE_ERROR_CODES.map((c) => `slaAdmin.error.${c}`),
-        ...FIELD_ERRORS.map((c) => `slaAdmin.fieldError.${c}`),
-        ...ESCALATION_TARGET_ROLES.map((r) => `sla.target.${r}`),
-      ];
-      for (const key of keys) expect(i18n.exists(key), `${lang} ${key}`).toBe(true);
-    }
+    const invalid = server(422, { error: 'validation_failed', fields: { targetUserId: 'unknown', level: 'above_max_level', 'holidays.0.date': 'invalid_format', slaHours: 'too_small' } });
+    expect(await failure(patchSlaDoc(invalid.api, true, 'escalation-rules', 'r', {}))).toEqual({
+      code: 'invalid',
+      fields: { targetUserId: 'unknown', level: 'level_above_max', 'holidays.0.date': 'invalid', slaHours: 'out_of_range' },
+    });
+    expect((await failure(createSlaDoc(server(409, { error: 'already_exists' }).api, true, 'configs', {}))).code).toBe('conflict');
   });
 });

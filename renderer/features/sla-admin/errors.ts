@@ -1,8 +1,27 @@
 import { HttpError, OfflineError } from '../../sync/http.ts';
 
-/** Field problems the admin forms show, each a key under `slaAdmin.fieldError`. */
-export const FIELD_ERRORS = ['required', 'not_a_number', 'out_of_range', 'not_whole', 'unknown', 'immutable', 'invalid'] as const;
+/**
+ * Field problems the admin forms show, each a key under `slaAdmin.fieldError`. The desk checks
+ * what it can before sending (the same bounds as shared/documents.ts); the server's 422 field
+ * codes map onto the same words, so a problem reads the same wherever it was found.
+ */
+export const FIELD_ERRORS = [
+  'required',
+  'not_a_number',
+  'out_of_range',
+  'not_whole',
+  'unknown',
+  'immutable',
+  'invalid',
+  'taken',
+  'level_above_max',
+  'bad_time',
+  'end_before_start',
+  'bad_date',
+  'no_working_day',
+] as const;
 export type FieldError = (typeof FIELD_ERRORS)[number];
+/** Keyed by the document's dotted path (`workingHours.start`, `holidays.0.date`). */
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
 /** Why a save failed, each a key under `slaAdmin.error`. */
@@ -17,6 +36,8 @@ function fieldErrorOf(serverCode: unknown): FieldError {
       return 'out_of_range';
     case 'invalid_type':
       return 'not_a_number';
+    case 'above_max_level':
+      return 'level_above_max';
     case 'unknown':
     case 'immutable':
     case 'required':
@@ -43,7 +64,7 @@ export function saveErrorOf(error: unknown): SaveError {
       const raw = (error.body as { fields?: unknown } | null)?.fields;
       const fields: FieldErrors = {};
       if (raw && typeof raw === 'object') {
-        for (const [k, v] of Object.entries(raw as Record<string, unknown>)) fields[k.split('.')[0] ?? k] = fieldErrorOf(v);
+        for (const [k, v] of Object.entries(raw as Record<string, unknown>)) fields[k] = fieldErrorOf(v);
       }
       return { code: 'invalid', fields };
     }
