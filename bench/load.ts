@@ -21,7 +21,7 @@ import { notifyChange } from '../sync-server/db/replicated.ts';
  * `leaseBlock`, and due times from the server's own SLA code.
  */
 const BATCH = 5_000;
-const SEQ_LOCK_KEY = 0x5e9_10c; // the constant of sync-server/db/replicated.ts
+export const SEQ_LOCK_KEY = 0x5e9_10c; // the constant of sync-server/db/replicated.ts
 
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T;
@@ -141,7 +141,7 @@ export async function loadComplaints(
 }
 
 /** One INSERT per batch; `jsonb_populate_recordset` types every column as the table declares it. */
-async function insertRows(tx: Tx, table: 'complaints' | 'events', rows: Record<string, unknown>[]): Promise<void> {
+export async function insertRows(tx: Tx, table: 'complaints' | 'events', rows: Record<string, unknown>[]): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const names = Object.keys(first);

@@ -3,12 +3,18 @@
  * stdout as one JSON line (brief §4): {"bench","metric","value","unit","n"}; progress goes to stderr.
  */
 import type { Bench } from './metric.ts';
+import { runDeskBench } from './desk.ts';
+import { runOutboxBench } from './outbox.ts';
 import { runSchedulerBench } from './scheduler.ts';
 import { runSyncBench } from './sync.ts';
+import { runTrackingBench } from './tracking.ts';
 
 const BENCHES: Record<string, Bench> = {
   sync: runSyncBench,
+  desk: runDeskBench,
   scheduler: runSchedulerBench,
+  tracking: runTrackingBench,
+  outbox: runOutboxBench,
 };
 
 async function main(): Promise<void> {

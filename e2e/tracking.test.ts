@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './pages/Axe.ts';
 import { IntakePage } from './pages/IntakePage.ts';
+import { TrackingPage } from './pages/TrackingPage.ts';
 import { startWorld, type World } from './harness/world.ts';
 import type { ApiComplaint } from './harness/api.ts';
 
@@ -138,5 +140,69 @@ describe('public tracking page', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain(reference);
     expect(page.text).toMatch(/pending|received|submitted|new/i);
+  });
+
+  it('is right to left in Arabic and left to right in English, as the browser lays it out', async () => {
+    const { tracking, context } = await TrackingPage.open(world.browser, complaint.trackingUrl);
+    try {
+      expect(await tracking.direction()).toBe('rtl');
+      expect(await tracking.page.locator('html').getAttribute('lang')).toBe('ar');
+      // The reference stays left to right inside the Arabic text.
+      expect(await tracking.page.locator('bdi').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      await tracking.switchLanguage();
+      expect(await tracking.direction()).toBe('ltr');
+      expect(await tracking.text()).toContain(complaint.referenceNumber);
+      await tracking.switchLanguage();
+      expect(await tracking.direction()).toBe('rtl');
+      expect(await tracking.text()).toContain(complaint.referenceNumber);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works with JavaScript switched off: the form takes the tracking code and the page shows the status, dates in both calendars', async () => {
+    const secret = new URL(complaint.trackingUrl).searchParams.get('s') ?? '';
+    const bare = `${world.server.url}/complaints/track/${complaint.referenceNumber}/?lang=en`;
+    const { tracking, context } = await TrackingPage.open(world.browser, bare, { javaScriptEnabled: false });
+    try {
+      expect(await tracking.hasVerificationForm()).toBe(true);
+      const res = await tracking.enterSecret(secret);
+      expect(res?.status()).toBe(200);
+      const text = await tracking.text();
+      expect(text).toContain(complaint.referenceNumber);
+      expect(text).toMatch(/We aim to respond by \d{1,2} \w+ \d{4} at \d{2}:\d{2} \(\d{1,2} [^)]+ \d{4} AH\)/);
+      expect(await tracking.page.locator('script').count()).toBe(0);
+      // On paper: the status and the timeline, not the language switch.
+      await tracking.page.emulateMedia({ media: 'print' });
+      expect(await tracking.page.locator('a.lang').isVisible()).toBe(false);
+      expect(await tracking.page.locator('.status').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violation (axe) on the tracking, verification and code pages, in Arabic and English', async ({ onTestFailed }) => {
+    onTestFailed(() => console.log(world.diagnostics()));
+    const base = `${world.server.url}/complaints/track/${complaint.referenceNumber}/`;
+    for (const lang of ['ar', 'en']) {
+      const q = lang === 'en' ? '&lang=en' : '';
+      const pages = [`${complaint.trackingUrl}${q}`, `${base}?lang=${lang}`];
+      for (const url of pages) {
+        const { tracking, context } = await TrackingPage.open(world.browser, url, { bypassCSP: true });
+        try {
+          expect(await seriousViolations(tracking.page), `${url}`).toEqual([]);
+          if (url.startsWith(base) && !url.includes('s=')) {
+            // The code step, with and without an error shown.
+            await tracking.askCode('0500000000');
+            expect(await seriousViolations(tracking.page), `code page ${lang}`).toEqual([]);
+            await tracking.enterCode('000000');
+            expect(await tracking.error()).toBeTruthy();
+            expect(await seriousViolations(tracking.page), `wrong code page ${lang}`).toEqual([]);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
   });
 });

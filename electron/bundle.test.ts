@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESK_IPC_CHANNELS } from '../shared/desk-api.ts';
+import { DESK_EVENT_CHANNELS, DESK_IPC_CHANNELS } from '../shared/desk-api.ts';
 
 const root = resolve(import.meta.dirname, '..');
 let outdir: string;
@@ -31,9 +31,14 @@ describe('electron bundles (npm run build:electron)', () => {
   it('exposes exactly one object, window.desk, with the DeskApi methods', async () => {
     const exposed: Array<[string, unknown]> = [];
     const invoked: string[] = [];
+    const listeners = new Map<string, (...args: unknown[]) => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },
-      ipcRenderer: { invoke: async (channel: string) => invoked.push(channel) },
+      ipcRenderer: {
+        invoke: async (channel: string) => invoked.push(channel),
+        on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, listener),
+        removeListener: (channel: string) => listeners.delete(channel),
+      },
     };
     const code = await readFile(join(outdir, 'preload.cjs'), 'utf8');
     runInNewContext(code, {
@@ -45,10 +50,17 @@ describe('electron bundles (npm run build:electron)', () => {
       exports: {},
     });
     expect(exposed.map(([key]) => key)).toEqual(['desk']);
-    const api = exposed[0]?.[1] as Record<string, () => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual(Object.keys(DESK_IPC_CHANNELS).sort());
+    const api = exposed[0]?.[1] as Record<string, (...args: unknown[]) => unknown>;
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(DESK_IPC_CHANNELS), 'onNotificationClick'].sort());
     await api.print?.();
     expect(invoked).toEqual([DESK_IPC_CHANNELS.print]);
+    // A clicked notification reaches the page as its complaint id alone, never the IPC event.
+    const clicked: unknown[][] = [];
+    const stop = api.onNotificationClick?.((...args: unknown[]) => clicked.push(args)) as () => void;
+    listeners.get(DESK_EVENT_CHANNELS.notificationClick)?.({ sender: 'ipc-event' }, 'c-1');
+    expect(clicked).toEqual([['c-1']]);
+    stop();
+    expect(listeners.has(DESK_EVENT_CHANNELS.notificationClick)).toBe(false);
   });
 
   it('bundles the main process with its libraries, leaving out only electron and Node built-ins', async () => {

@@ -35,6 +35,8 @@ type Sender = { id: string };
 
 function setup() {
   const shown: DeskNotification[] = [];
+  const clickHandlers: Array<() => void> = [];
+  const opened: Array<[Sender, string | null]> = [];
   const printed: Sender[] = [];
   const reloaded: Sender[] = [];
   const settings = createSettingsStore({ file: '/u/settings.json', fs: memoryFs(), defaultServerUrl: 'http://127.0.0.1:8080' });
@@ -43,11 +45,15 @@ function setup() {
     printWindow: async (sender) => {
       printed.push(sender);
     },
-    showNotification: (n) => shown.push(n),
+    showNotification: (n, onClick) => {
+      shown.push(n);
+      clickHandlers.push(onClick);
+    },
+    onNotificationClick: (sender, complaintId) => opened.push([sender, complaintId]),
     settings,
     onServerOriginChanged: (sender) => reloaded.push(sender),
   });
-  return { handlers, shown, printed, reloaded };
+  return { handlers, shown, printed, reloaded, clickHandlers, opened };
 }
 
 const desk: Sender = { id: 'desk-window' };
@@ -60,6 +66,29 @@ describe('IPC handlers', () => {
     const bad: unknown[] = [undefined, null, 'hi', { title: '' , body: 'x' }, { title: 'x' }, { title: 1, body: 'x' }, { title: 'x', body: 'y', icon: 'file:///etc/passwd' }, { title: 'x'.repeat(201), body: '' }];
     for (const input of bad) await expect(handlers.notify(desk, [input]), JSON.stringify(input)).rejects.toBeInstanceOf(InvalidIpcInputError);
     expect(shown).toHaveLength(1);
+  });
+
+  it('opens the complaint a clicked notification names, in the window that asked for it', async () => {
+    const { handlers, shown, clickHandlers, opened } = setup();
+    const other: Sender = { id: 'other-window' };
+    await handlers.notify(desk, [{ title: 'Assigned to you', body: 'CMP-2026-000123', complaintId: '0195f0c2-7a1b-7c3d-8e4f-a1b2c3d4e5f6' }]);
+    await handlers.notify(other, [{ title: 'Overdue', body: 'CMP-2026-000124' }]);
+    expect(shown.map((n) => n.complaintId)).toEqual(['0195f0c2-7a1b-7c3d-8e4f-a1b2c3d4e5f6', undefined]);
+    expect(opened).toEqual([]);
+    clickHandlers[1]?.();
+    clickHandlers[0]?.();
+    expect(opened).toEqual([
+      [other, null],
+      [desk, '0195f0c2-7a1b-7c3d-8e4f-a1b2c3d4e5f6'],
+    ]);
+  });
+
+  it('refuses a complaint id that is not an id', async () => {
+    const { handlers, shown } = setup();
+    for (const complaintId of ['', '../../etc', 'a'.repeat(41), 'javascript:alert(1)', 42, null]) {
+      await expect(handlers.notify(desk, [{ title: 't', body: 'b', complaintId }]), String(complaintId)).rejects.toBeInstanceOf(InvalidIpcInputError);
+    }
+    expect(shown).toEqual([]);
   });
 
   it('saves a valid server URL, refuses a bad one, and reloads the page only when the origin changes', async () => {

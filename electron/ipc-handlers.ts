@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DESK_IPC_CHANNELS } from '../shared/desk-api.ts';
-import type { DeskApi, DeskNotification } from '../shared/desk-api.ts';
+import type { DeskInvokeMethod, DeskNotification } from '../shared/desk-api.ts';
 import { isAppUrl } from './app-origin.ts';
 import type { SettingsStore } from './settings.ts';
 
@@ -10,22 +10,28 @@ import type { SettingsStore } from './settings.ts';
  * rules can be tested without Electron. `S` is whatever identifies the calling page (its
  * webContents in the app).
  */
+export const complaintIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
 export const notificationSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   body: z.string().max(2000),
+  complaintId: complaintIdSchema.optional(),
 });
 
 export type IpcSideEffects<S> = {
   getVersion(): string;
   printWindow(sender: S): Promise<void>;
-  showNotification(notification: DeskNotification): void;
+  /** Shows the OS notification; `onClick` runs when the user clicks it. */
+  showNotification(notification: DeskNotification, onClick: () => void): void;
+  /** Brings the calling window forward and, when the notification named one, opens the complaint in it. */
+  onNotificationClick(sender: S, complaintId: string | null): void;
   settings: Pick<SettingsStore, 'getServerUrl' | 'setServerUrl'>;
   /** Called after a saved URL changed origin: the page's CSP (connect-src) must be reloaded. */
   onServerOriginChanged?(sender: S): void;
 };
 
 export type IpcHandler<S> = (sender: S, args: readonly unknown[]) => Promise<unknown>;
-export type IpcHandlers<S> = Record<keyof DeskApi, IpcHandler<S>>;
+export type IpcHandlers<S> = Record<DeskInvokeMethod, IpcHandler<S>>;
 
 export class InvalidIpcInputError extends Error {
   constructor(what: string) {
@@ -44,10 +50,11 @@ export function createIpcHandlers<S>(effects: IpcSideEffects<S>): IpcHandlers<S>
     print: async (sender) => {
       await effects.printWindow(sender);
     },
-    notify: async (_sender, args) => {
+    notify: async (sender, args) => {
       const parsed = notificationSchema.safeParse(args[0]);
       if (!parsed.success) throw new InvalidIpcInputError('notification');
-      effects.showNotification(parsed.data);
+      const complaintId = parsed.data.complaintId ?? null;
+      effects.showNotification(parsed.data, () => effects.onNotificationClick(sender, complaintId));
     },
     getServerUrl: async () => effects.settings.getServerUrl(),
     setServerUrl: async (sender, args) => {
@@ -74,7 +81,7 @@ export function isTrustedSender(event: InvokeEventLike<unknown>): boolean {
 }
 
 export function registerIpcHandlers<S>(handle: HandleFn<S>, handlers: IpcHandlers<S>): void {
-  for (const key of Object.keys(DESK_IPC_CHANNELS) as Array<keyof DeskApi>) {
+  for (const key of Object.keys(DESK_IPC_CHANNELS) as DeskInvokeMethod[]) {
     const handler = handlers[key];
     handle(DESK_IPC_CHANNELS[key], async (event, ...args) => {
       if (!isTrustedSender(event)) throw new Error('Refused: the caller is not the Complaint Desk page');

@@ -5,6 +5,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, protocol, session } from 'electron';
+import { DESK_EVENT_CHANNELS } from '../shared/desk-api.ts';
 import { APP_SCHEME, APP_START_URL } from './app-origin.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { buildCsp } from './csp.ts';
@@ -20,6 +21,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+// Shown notifications, kept referenced until clicked or closed: one collected earlier loses its click.
+const liveNotifications = new Set<Notification>();
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
@@ -70,8 +73,20 @@ async function start(): Promise<void> {
     createIpcHandlers<Electron.WebContents>({
       getVersion: () => app.getVersion(),
       printWindow: (sender) => printContents(sender),
-      showNotification: ({ title, body }) => {
-        if (Notification.isSupported()) new Notification({ title, body }).show();
+      showNotification: ({ title, body }, onClick) => {
+        if (!Notification.isSupported()) return;
+        const shown = new Notification({ title, body });
+        liveNotifications.add(shown);
+        shown.on('click', () => {
+          liveNotifications.delete(shown);
+          onClick();
+        });
+        shown.on('close', () => liveNotifications.delete(shown));
+        shown.show();
+      },
+      onNotificationClick: (sender, complaintId) => {
+        focusMainWindow();
+        if (complaintId !== null && !sender.isDestroyed()) sender.send(DESK_EVENT_CHANNELS.notificationClick, complaintId);
       },
       settings,
       // The page's CSP lists the server origin in connect-src; a reload picks up the new one.

@@ -5,4 +5,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildDeskApi } from './desk-api.ts';
 
-contextBridge.exposeInMainWorld('desk', buildDeskApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
+contextBridge.exposeInMainWorld(
+  'desk',
+  buildDeskApi(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    (channel, listener) => {
+      // The IPC event (with its sender) stays here; the page gets the arguments only.
+      const forward = (_event: Electron.IpcRendererEvent, ...args: unknown[]) => listener(...args);
+      ipcRenderer.on(channel, forward);
+      return () => void ipcRenderer.removeListener(channel, forward);
+    },
+  ),
+);

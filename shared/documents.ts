@@ -346,3 +346,39 @@ export const thresholdDocSchema = z.object({
   updatedAt: epochMs,
 });
 export type ThresholdDoc = z.infer<typeof thresholdDocSchema>;
+
+/** Why a member of staff gets an in-app notification (issue 4 item 6). */
+export const STAFF_NOTIFICATION_KINDS = [
+  'assigned',
+  'reminder',
+  'overdue',
+  'escalated',
+  'explanation_requested',
+  'new_complaint',
+] as const;
+export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
+
+/**
+ * An in-app notification for one member of staff, replicated to that user only (the server's
+ * pull scopes the `notifications` collection by user as well as hospital). The desk words it
+ * from `kind` in the reader's language. Everything is the server's except `readAt`, which the
+ * desk pushes when its user opens it.
+ */
+export const staffNotificationDocSchema = z.object({
+  id,
+  hospitalId: id,
+  userId: id,
+  kind: z.enum(STAFF_NOTIFICATION_KINDS),
+  complaintId: id,
+  referenceNumber: z.string().max(24),
+  complaintTitle: z.string().max(200),
+  /** What caused it: the timeline event (assignment, SLA action, creation) or the explanation request. */
+  causeId: id,
+  /** Reminder or escalation level, when there is one. */
+  level: z.number().int().min(0).max(20).nullable(),
+  createdAt: epochMs,
+  readAt: epochMs.nullable(),
+});
+export type StaffNotificationDoc = z.infer<typeof staffNotificationDocSchema>;
+/** The only field a desk may change. */
+export const DESK_WRITABLE_NOTIFICATION_FIELDS = ['readAt'] as const satisfies readonly (keyof StaffNotificationDoc)[];

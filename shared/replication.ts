@@ -8,8 +8,10 @@ import {
   slaConfigDocSchema,
   sourceDocSchema,
   staffDocSchema,
+  staffNotificationDocSchema,
   timelineEventDocSchema,
 } from './documents.ts';
+import { categoryDocSchema } from './admin-documents.ts';
 
 /**
  * The replication contract between a desk and the sync server.
@@ -21,7 +23,8 @@ import {
  * Push:   POST /api/v1/replication/:collection/push?hospitalId=   body PushRequest
  *         → PushResponse: the server's current state of every row it did not take as sent
  *         (a conflict, a field the desk may not change, a refused transition). Replaying a push
- *         changes nothing (idempotent). Only `complaints` and `events` accept pushes.
+ *         changes nothing (idempotent). Only `complaints`, `events` and `notifications` (its
+ *         `readAt`, by the notification's own user) accept pushes.
  * Stream: GET  /api/v1/replication/stream?hospitalId=   (Server-Sent Events, bearer auth)
  *         → `event: hello` once connected, then `event: changed` with StreamChanged data. The
  *         desk answers every hello (first connect and each reconnect) with a RESYNC of all
@@ -41,10 +44,18 @@ export const COLLECTIONS = {
   slaConfigs: slaConfigDocSchema,
   escalationRules: escalationRuleDocSchema,
   calendars: calendarDocSchema,
+  notifications: staffNotificationDocSchema,
+  categories: categoryDocSchema,
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
-export const PUSHABLE_COLLECTIONS = ['complaints', 'events'] as const satisfies readonly CollectionName[];
+export const PUSHABLE_COLLECTIONS = ['complaints', 'events', 'notifications'] as const satisfies readonly CollectionName[];
+/**
+ * Collections scoped to the signed-in user as well as the hospital: the server sends a user only
+ * their own rows, and a desk keeps a pull checkpoint per user (several people may share one
+ * workstation's database of a hospital).
+ */
+export const USER_SCOPED_COLLECTIONS = ['notifications'] as const satisfies readonly CollectionName[];
 export type PushableCollection = (typeof PUSHABLE_COLLECTIONS)[number];
 
 export type DocOf<C extends CollectionName> = z.infer<(typeof COLLECTIONS)[C]>;

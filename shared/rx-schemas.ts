@@ -34,6 +34,8 @@ const INDEXES: Record<CollectionName, (string | string[])[]> = {
   slaConfigs: ['hospitalId'],
   escalationRules: ['hospitalId'],
   calendars: ['hospitalId'],
+  notifications: [['userId', 'createdAt']],
+  categories: ['hospitalId'],
 };
 export const SCHEMA_VERSION = 0;
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
 
@@ -17,6 +18,7 @@ describe('parseConfig', () => {
       smsGatewayUsername: null,
       smsGatewayPassword: null,
       smsGatewaySender: null,
+      smsGatewayTimeoutMs: 10_000,
       smtpUrl: null,
       mailFrom: null,
       amqpUrl: null,
@@ -24,7 +26,13 @@ describe('parseConfig', () => {
       clock: 'system',
       clockStart: null,
       embeddedPgPort: null,
+      attachmentsDir: path.join('data', 'attachments'),
     });
+  });
+
+  it('keeps attachments under DATA_DIR unless ATTACHMENTS_DIR says where', () => {
+    expect(parseConfig({ DATA_DIR: '/var/lib/desk' }).attachmentsDir).toBe(path.join('/var/lib/desk', 'attachments'));
+    expect(parseConfig({ DATA_DIR: '/var/lib/desk', ATTACHMENTS_DIR: '/mnt/shared/files' }).attachmentsDir).toBe('/mnt/shared/files');
   });
 
   it('reads every variable', () => {
@@ -42,6 +50,7 @@ describe('parseConfig', () => {
       SMS_GATEWAY_USERNAME: 'u',
       SMS_GATEWAY_PASSWORD: 'p',
       SMS_GATEWAY_SENDER: 'KFMC',
+      SMS_GATEWAY_TIMEOUT_MS: '2500',
       SMTP_URL: 'smtp://mail:25',
       MAIL_FROM: 'px@example.org',
       AMQP_URL: 'amqp://guest:guest@mq:5672',
@@ -60,6 +69,7 @@ describe('parseConfig', () => {
       supportPhone: '8001234567',
       smsGatewayUrl: 'https://sms.example.org/send',
       smsGatewaySender: 'KFMC',
+      smsGatewayTimeoutMs: 2500,
       smtpUrl: 'smtp://mail:25',
       amqpUrl: 'amqp://guest:guest@mq:5672',
       adminPassword: 'long-enough-1',
@@ -94,5 +104,13 @@ describe('parseConfig', () => {
     expect(Object.keys(problems).sort()).toEqual(['ADMIN_PASSWORD', 'CLOCK', 'DATABASE_URL', 'EMBEDDED_PG_PORT', 'PORT']);
     expect((error as Error).message).toContain('PORT');
     expect((error as Error).message).not.toContain('short');
+  });
+
+  it('needs the gateway credentials with a gateway URL, and a sane time-out', () => {
+    expect(() => parseConfig({ SMS_GATEWAY_URL: 'https://sms.example.org/send' })).toThrow(
+      /SMS_GATEWAY_USERNAME: required when SMS_GATEWAY_URL is set[\s\S]*SMS_GATEWAY_PASSWORD: required/,
+    );
+    expect(() => parseConfig({ SMS_GATEWAY_TIMEOUT_MS: '5' })).toThrow(/SMS_GATEWAY_TIMEOUT_MS/);
+    expect(parseConfig({ SMS_GATEWAY_USERNAME: 'u' }).smsGatewayUrl).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -24,6 +25,8 @@ export type Config = {
   smsGatewayUsername: string | null;
   smsGatewayPassword: string | null;
   smsGatewaySender: string | null;
+  /** How long one request to the SMS gateway may take before it counts as timed out (and is retried). */
+  smsGatewayTimeoutMs: number;
   smtpUrl: string | null;
   mailFrom: string | null;
   amqpUrl: string | null;
@@ -34,6 +37,11 @@ export type Config = {
   clockStart: number | null;
   /** Port of the embedded PostgreSQL; null = 54329 when free, else any free port. */
   embeddedPgPort: number | null;
+  /**
+   * Uploaded attachments (`<dir>/<hospital>/<sha256>`). Default `$DATA_DIR/attachments`; several
+   * server instances sharing one database must point `ATTACHMENTS_DIR` at one shared folder.
+   */
+  attachmentsDir: string;
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -60,12 +68,14 @@ const envSchema = z.object({
   SMS_GATEWAY_USERNAME: optional,
   SMS_GATEWAY_PASSWORD: optional,
   SMS_GATEWAY_SENDER: z.string().trim().min(1).max(20).optional(),
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: optional,
   AMQP_URL: z.string().trim().regex(/^amqps?:\/\//, 'must start with amqp:// or amqps://').optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   CLOCK: z.enum(['system', 'manual']).optional(),
   CLOCK_START: z.string().trim().datetime({ offset: true }).optional(),
+  ATTACHMENTS_DIR: optional,
   EMBEDDED_PG_PORT: port
     .refine((p) => p !== 5432, 'must not be 5432 (a system PostgreSQL usually has it)')
     .refine((p) => p !== 0, 'must be a real port')
@@ -93,6 +103,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const problems: Record<string, string> = {};
   if (cleaned.CLOCK === 'manual' && cleaned.NODE_ENV === 'production') {
     problems.CLOCK = 'manual is refused when NODE_ENV=production';
+  }
+  if (cleaned.SMS_GATEWAY_URL !== undefined) {
+    // The brief's driver authenticates with HTTP Basic, and the provider's receipts and STOP
+    // replies are checked against the same credentials.
+    for (const key of ['SMS_GATEWAY_USERNAME', 'SMS_GATEWAY_PASSWORD'] as const) {
+      if (cleaned[key] === undefined) problems[key] = 'required when SMS_GATEWAY_URL is set';
+    }
   }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -124,6 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smsGatewayUsername: e.SMS_GATEWAY_USERNAME ?? null,
     smsGatewayPassword: e.SMS_GATEWAY_PASSWORD ?? null,
     smsGatewaySender: e.SMS_GATEWAY_SENDER ?? null,
+    smsGatewayTimeoutMs: e.SMS_GATEWAY_TIMEOUT_MS ?? 10_000,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? null,
     amqpUrl: e.AMQP_URL ?? null,
@@ -131,5 +149,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     clock,
     clockStart: e.CLOCK_START === undefined ? null : Date.parse(e.CLOCK_START),
     embeddedPgPort: e.EMBEDDED_PG_PORT ?? null,
+    attachmentsDir: e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR ?? './data', 'attachments'),
   };
 }

@@ -1,5 +1,6 @@
 import type { ServerDeps } from './deps.ts';
 import { explanationService } from './explanations/service.ts';
+import { outboxService } from './notifications/worker.ts';
 import { schedulerService } from './sla/scheduler.ts';
 
 /**
@@ -11,7 +12,7 @@ import { schedulerService } from './sla/scheduler.ts';
 export type RunningService = { stop(): Promise<void> };
 export type Service = { name: string; start(deps: ServerDeps): Promise<RunningService> };
 
-export const services: Service[] = [schedulerService, explanationService];
+export const services: Service[] = [schedulerService, explanationService, outboxService];
 
 export async function startServices(deps: ServerDeps, list: readonly Service[] = services): Promise<() => Promise<void>> {
   const running: { name: string; svc: RunningService }[] = [];

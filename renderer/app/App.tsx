@@ -23,7 +23,7 @@ export function App({ platform, storage }: { platform: Platform; storage: AnySto
     async (device: Device, serverUrl: string, record: StoredUser, hospitalId: string) => {
       await sessionRef.current?.close();
       sessionRef.current = null;
-      const opened = await openDeskSession({ storage, serverUrl, deskId: device.deskId, record, hospitalId, users: device.users });
+      const opened = await openDeskSession({ storage, serverUrl, deskId: device.deskId, record, hospitalId, users: device.users, device: device.db });
       sessionRef.current = opened;
       await device.store.set('session', { username: record.user.username, hospitalId });
       setSession(opened);

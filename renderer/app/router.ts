@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /** Hash routes: no server-side routing, so the build works from app://, file-like and static origins. */
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string } | { name: 'slaAdmin' };
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string } | { name: 'slaAdmin' } | { name: 'templates' } | { name: 'stats' } | { name: 'admin' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
   if (path === '/sla-admin') return { name: 'slaAdmin' };
+  if (path === '/admin') return { name: 'admin' };
+  if (path === '/templates') return { name: 'templates' };
+  if (path === '/stats') return { name: 'stats' };
   const m = /^\/complaints\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'detail', id: decodeURIComponent(m[1]) };
   return { name: 'list' };
@@ -16,6 +19,9 @@ export const hrefFor = {
   list: '#/complaints',
   new: '#/new',
   slaAdmin: '#/sla-admin',
+  admin: '#/admin',
+  templates: '#/templates',
+  stats: '#/stats',
   detail: (id: string) => `#/complaints/${encodeURIComponent(id)}`,
 };
 

@@ -2,7 +2,8 @@ import type { SessionUser } from '../../shared/api.ts';
 import { ServerInfoKeeper } from '../auth/server-info.ts';
 import { TokenKeeper } from '../auth/tokens.ts';
 import { DeskWriter } from '../data/writer.ts';
-import { createDeskDatabase, databaseNameFor, type AnyStorage, type DeskDatabase } from '../db/database.ts';
+import { startAttachmentUploads } from '../features/attachments/uploads.ts';
+import { createDeskDatabase, databaseNameFor, type AnyStorage, type DeskDatabase, type DeviceDatabase } from '../db/database.ts';
 import { LocalStore, type HospitalLocals, type StoredUser, type UserRecords } from '../db/local-store.ts';
 import { ReferenceBook } from '../sync/leasing.ts';
 import { Outbox } from '../sync/outbox.ts';
@@ -29,6 +30,8 @@ export type DeskSession = {
   refs: ReferenceBook;
   writer: DeskWriter;
   replication: DeskReplication;
+  /** The workstation's own database (per-desk settings such as intake defaults). */
+  device: DeviceDatabase;
   close(): Promise<void>;
 };
 
@@ -39,6 +42,8 @@ export type OpenSessionOptions = {
   record: StoredUser;
   hospitalId: string;
   users: UserRecords;
+  /** The workstation's own database (per-desk settings such as intake defaults). */
+  device: DeviceDatabase;
 };
 
 const LEASE_CHECK_MS = 60_000;
@@ -80,6 +85,7 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
     serverUrl: o.serverUrl,
     hospitalId: o.hospitalId,
     deskId: o.deskId,
+    userId: o.record.user.id,
     getAccessToken: () => keeper.getAccessToken(),
     refreshAccessToken: () => keeper.refresh(),
     status,
@@ -87,6 +93,8 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
     firstSync: lastSync === null,
   });
   refs.setApi(replication.api);
+  // Attachment bytes travel apart from replication (features/attachments/uploads.ts).
+  const attachments = startAttachmentUploads(o.hospitalId, { api: replication.api, status });
   const serverInfo = new ServerInfoKeeper(
     { publicBaseUrl: o.record.publicBaseUrl ?? o.serverUrl, severityDefaults: o.record.severityDefaults ?? {} },
     (info) => updateUser(info),
@@ -136,8 +144,10 @@ export async function openDeskSession(o: OpenSessionOptions): Promise<DeskSessio
     refs,
     writer: new DeskWriter(db, outbox),
     replication,
+    device: o.device,
     async close() {
       clearInterval(leaseTimer);
+      attachments.stop();
       offStatus();
       offOutbox();
       await replication.cancel();

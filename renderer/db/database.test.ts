@@ -3,7 +3,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { COLLECTION_NAMES } from '../../shared/replication.ts';
 import { complaint, department, event, hospital, slaConfig, source, staff, uniqueName } from '../testing/fixtures.ts';
-import { createDeskDatabase, createDeviceDatabase, databaseNameFor, type DeskDatabase, type DeviceDatabase } from './database.ts';
+import { createDeskDatabase, createDeviceDatabase, databaseNameFor, listKeysCurrent, type DeskDatabase, type DeviceDatabase } from './database.ts';
 import { LocalStore, UserRecords, type DeviceLocals, type HospitalLocals } from './local-store.ts';
 
 let open: (DeskDatabase | DeviceDatabase)[] = [];
@@ -17,7 +17,8 @@ describe('desk database', () => {
     // Validating storage: the derived JSON schemas must accept what the domain produces.
     const db = await createDeskDatabase({ name: uniqueName('desk'), storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) });
     open.push(db);
-    expect(Object.keys(db.collections).sort()).toEqual([...COLLECTION_NAMES].sort());
+    // The replicated collections plus the desk-local list keys.
+    expect(Object.keys(db.collections).sort()).toEqual([...COLLECTION_NAMES, 'listKeys'].sort());
 
     const a = complaint(1, { status: 'IN_PROGRESS' });
     const b = complaint(2, { complainant: { name: 'Sara', phone: null, email: 'sara@example.com', language: 'en', smsOptOut: true } });
@@ -40,6 +41,10 @@ describe('desk database', () => {
     expect(await db.sources.count({ selector: { code: 'PATIENT' } }).exec()).toBe(1);
     expect(await db.hospitals.count({ selector: { code: 'MAIN' } }).exec()).toBe(1);
     expect(await db.slaConfigs.count({ selector: { hospitalId: 'h1' } }).exec()).toBe(1);
+    // The derived list keys are valid documents of their own schema.
+    await listKeysCurrent(db);
+    expect(await db.listKeys.count({ selector: { status: 'IN_PROGRESS' } }).exec()).toBe(1);
+    expect(await db.listKeys.count().exec()).toBe(2);
   });
 
   it('refuses a document the schema does not allow', async () => {

@@ -31,9 +31,13 @@ export async function createI18n(lang: Language = DEFAULT_LANGUAGE): Promise<I18
 }
 
 /** Dates as desk staff read them: Gregorian calendar, Latin digits (references are Latin too). */
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
 export function formatDateTime(ms: number, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(ms));
+  // Made once per language: a formatter costs far more to build than to use (long lists).
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(new Date(ms));
 }

@@ -39,11 +39,13 @@ export type ApiOptions = {
 };
 
 export type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Bytes sent as they are (an attachment) instead of a JSON `body`. */
+  raw?: { data: ArrayBuffer | Blob; type: string };
 };
 
 export function joinUrl(serverUrl: string, path: string, query?: RequestOptions['query']): string {
@@ -68,13 +70,14 @@ export function createApi(options: ApiOptions): Api {
     const headers: Record<string, string> = { Accept: 'application/json', ...o.headers };
     const token = options.auth?.getAccessToken();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (o.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (o.raw) headers['Content-Type'] = o.raw.type;
+    else if (o.body !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;
     try {
       res = await doFetch(joinUrl(options.serverUrl, path, o.query), {
         method: o.method ?? 'GET',
         headers,
-        body: o.body === undefined ? null : JSON.stringify(o.body),
+        body: o.raw ? o.raw.data : o.body === undefined ? null : JSON.stringify(o.body),
         signal: o.signal ?? null,
       });
     } catch (error) {

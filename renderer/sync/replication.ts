@@ -4,6 +4,7 @@ import type { RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 
 import {
   COLLECTION_NAMES,
   PUSHABLE_COLLECTIONS,
+  USER_SCOPED_COLLECTIONS,
   replicationPaths,
   type Checkpoint,
   type CollectionName,
@@ -23,6 +24,8 @@ export type ReplicationOptions = {
   serverUrl: string;
   hospitalId: string;
   deskId: string;
+  /** The signed-in user: user-scoped collections keep their pull checkpoint per user. */
+  userId?: string;
   getAccessToken: () => string | null;
   /** Renews the access token; true when it did. Called once on a 401 before the retry. */
   refreshAccessToken?: () => Promise<boolean>;
@@ -58,6 +61,8 @@ function toWire<C extends CollectionName>(doc: object): WireDoc<C> {
     Object.entries(doc).filter(([k]) => k === '_deleted' || !k.startsWith('_')),
   ) as WireDoc<C>;
 }
+
+const userScoped = (c: CollectionName) => (USER_SCOPED_COLLECTIONS as readonly string[]).includes(c);
 
 const isPushable = (c: CollectionName): c is PushableCollection =>
   (PUSHABLE_COLLECTIONS as readonly string[]).includes(c);
@@ -117,8 +122,10 @@ export function startReplication(db: DeskDatabase, options: ReplicationOptions):
     const collection = db.collections[name];
     const pushable = isPushable(name);
     return replicateRxCollection<DocOf<C>, Checkpoint>({
-      // The server URL and hospital are part of the identity: another server starts afresh.
-      replicationIdentifier: `desk-${name}-${options.serverUrl}-${hospitalId}`,
+      // The server URL and hospital are part of the identity: another server starts afresh. A
+      // user-scoped collection's checkpoint is the user's: the next person on this workstation
+      // must pull their own rows from the start, not from where the previous user stopped.
+      replicationIdentifier: `desk-${name}-${options.serverUrl}-${hospitalId}${userScoped(name) && options.userId ? `-${options.userId}` : ''}`,
       collection: collection as never,
       live: true,
       retryTime: options.retryTime ?? 3_000,

@@ -10,6 +10,8 @@ import { takeServerReference } from './references.ts';
 import { dueAtOf, slaContext } from './sla.ts';
 import { writeComplaint, writeEvent } from './store.ts';
 import { refreshSchedule } from '../sla/due.ts';
+import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
+import { autoAssign, lockDepartments } from '../assignment/auto.ts';
 
 /**
  * A complaint created on the server (integration API, brief §4): it takes one reference number
@@ -89,7 +91,10 @@ export async function createComplaint(
     referenceConfirmed: true,
     trackingConfirmed: true,
   };
-  const doc = complaintDocSchema.parse({ ...draft, dueAt: dueAtOf(draft, await slaContext(tx, body.hospitalId)) });
+  const parsed = complaintDocSchema.parse({ ...draft, dueAt: dueAtOf(draft, await slaContext(tx, body.hospitalId)) });
+  // The department's assignment lock comes before the seq lock (the first replicated write).
+  const auto = await autoAssign(tx, await lockDepartments(tx, parsed.hospitalId, [parsed]), parsed, now);
+  const doc = auto.doc;
   const created: TimelineEventDoc = {
     id: uuidv7(now),
     complaintId: doc.id,
@@ -105,7 +110,10 @@ export async function createComplaint(
     visibility: 'public',
     data: { channel: doc.channel, sourceCode: doc.sourceCode, via: 'api' },
   };
+  // Before the replicated writes (the seq lock): the outbox rows need no lock of their own.
+  await queueNotificationsForEvents(tx, [created, ...auto.events], new Map([[doc.id, doc]]), now);
   await writeComplaint(tx, doc);
   await writeEvent(tx, created);
+  for (const e of auto.events) await writeEvent(tx, e);
   return refreshSchedule(tx, doc);
 }

@@ -12,6 +12,7 @@ import { departmentInHospital, staffForHospital } from './lookups.ts';
 import { dueAtOf, slaContext } from './sla.ts';
 import { writeComplaint, writeEvent } from './store.ts';
 import { refreshSchedule } from '../sla/due.ts';
+import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
 
 /**
  * Staff edits through the integration API. Each change is written through `writeReplicated`
@@ -70,6 +71,7 @@ export async function patchComplaint(
   }
   next.updatedAt = Math.max(now, doc.updatedAt);
   next.updatedBy = user.id;
+  await queueNotificationsForEvents(tx, events, new Map([[next.id, next]]), now);
   await writeComplaint(tx, next);
   for (const e of events) await writeEvent(tx, e);
   return refreshSchedule(tx, next);
@@ -101,18 +103,17 @@ export async function transitionComplaint(
     updatedBy: user.id,
   };
   const comment = request.comment?.trim() ? request.comment.trim() : null;
+  const changed = event(doc, user, now, {
+    type: 'status_changed',
+    field: 'status',
+    from: doc.status,
+    to,
+    comment,
+    visibility: 'public',
+    data: to === 'RESOLVED' ? { resolution: next.resolution } : {},
+  });
+  await queueNotificationsForEvents(tx, [changed], new Map([[next.id, next]]), now);
   await writeComplaint(tx, next);
-  await writeEvent(
-    tx,
-    event(doc, user, now, {
-      type: 'status_changed',
-      field: 'status',
-      from: doc.status,
-      to,
-      comment,
-      visibility: 'public',
-      data: to === 'RESOLVED' ? { resolution: next.resolution } : {},
-    }),
-  );
+  await writeEvent(tx, changed);
   return refreshSchedule(tx, next);
 }

@@ -30,15 +30,9 @@ export type EventView = {
   data: Record<string, unknown>;
 };
 
-/** SMS and e-mail attempts; filled by the notification outbox (a later issue). */
-export type NotificationView = {
-  channel: string;
-  to: string;
-  template: string;
-  language: string;
-  status: string;
-  attempts: number;
-};
+/** The complaint's SMS and e-mails: {id, channel, to (masked), template, language, status, attempts, providerId, error, createdAt, updatedAt}. */
+export type { NotificationView } from '../notifications/store.ts';
+import type { NotificationView } from '../notifications/store.ts';
 
 export type ComplaintDetail = ComplaintView & { events: EventView[]; notifications: NotificationView[] };
 

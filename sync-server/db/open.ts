@@ -3,6 +3,7 @@ import { startEmbeddedPostgres, type EmbeddedLog, type EmbeddedPostgres } from '
 import { migrate } from './migrate.ts';
 import { createPool, type Pool } from './pool.ts';
 import { migrations } from '../migrations/index.ts';
+import { installJobQueue } from '../notifications/queue.ts';
 
 /**
  * The server's database as configured: `DATABASE_URL`, or the embedded PostgreSQL under
@@ -25,6 +26,8 @@ export async function openDatabase(config: Config, log: EmbeddedLog): Promise<Op
   const pool = createPool(url);
   try {
     const { applied } = await migrate(pool, migrations);
+    // Before the app serves anything: a complaint created at once queues its SMS job there.
+    await installJobQueue(pool);
     return {
       pool,
       applied,

@@ -20,6 +20,8 @@ export const TABLES: Record<CollectionName, string> = {
   slaConfigs: 'sla_configs',
   escalationRules: 'escalation_rules',
   calendars: 'calendars',
+  notifications: 'staff_notifications',
+  categories: 'categories',
 };
 
 export async function nextSeq(tx: Tx): Promise<number> {

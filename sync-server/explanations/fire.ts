@@ -2,6 +2,7 @@ import { managerChain } from '../../shared/sla/explanation.ts';
 import { staffDocSchema, type StaffDoc } from '../../shared/documents.ts';
 import type { Pool, Queryable, Tx } from '../db/pool.ts';
 import { withTxRetry } from '../complaints/tx.ts';
+import { queueNotifications } from '../notifications/enqueue.ts';
 import {
   escalatedRequestId,
   eventIdFor,
@@ -85,6 +86,13 @@ export async function fireDue(pool: Pool, now: number, limit: number): Promise<F
         events.push(escalationEvent(row, link, now));
       }
     }
+    // The manager's e-mail with the new link, in this transaction and before the seq lock.
+    await queueNotifications(
+      tx,
+      issued.map((l) => ({ kind: 'explanation', causeId: l.requestId, complaintId: l.complaintId, staffId: l.staffId, token: l.token, dueAt: l.dueAt, message: null })),
+      new Map(),
+      now,
+    );
     // The seq lock last, after every read and row update.
     await writeInternalEvents(tx, events);
     return { claimed: claimed.length, issued };

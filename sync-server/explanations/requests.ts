@@ -5,6 +5,7 @@ import { staffForHospital } from '../complaints/lookups.ts';
 import { findComplaint, lockComplaints } from '../complaints/store.ts';
 import type { Tx } from '../db/pool.ts';
 import { HttpError, notFound } from '../http.ts';
+import { queueNotifications } from '../notifications/enqueue.ts';
 import { eventIdFor, findByToken, insertRequest, lockRequest, newToken, timesFor, writeInternalEvents } from './store.ts';
 
 /** Asking a staff member for an explanation, and the staff member's answer through the link. */
@@ -39,6 +40,13 @@ export async function requestExplanation(
     token,
   });
   const { dueAt } = timesFor(now);
+  // The e-mail with the link, queued with the request (before the seq lock).
+  await queueNotifications(
+    tx,
+    [{ kind: 'explanation', causeId: id, complaintId: row.doc.id, staffId: body.staffId, token, dueAt, message }],
+    new Map([[row.doc.id, row.doc]]),
+    now,
+  );
   await writeInternalEvents(tx, [
     {
       id: eventIdFor(id, 'explanation_requested', 0, now),

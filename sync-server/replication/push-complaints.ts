@@ -9,6 +9,8 @@ import { dueAtOf, slaContext } from '../complaints/sla.ts';
 import { lockComplaints, readComplaints, writeComplaint, writeNewEvents, type ComplaintRow } from '../complaints/store.ts';
 import { acceptNewComplaint, applyDeskEdit } from './complaint-merge.ts';
 import { refreshSchedules } from '../sla/due.ts';
+import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
+import { autoAssign, lockDepartments } from '../assignment/auto.ts';
 
 /**
  * Push of complaints from a desk of `hospitalId` (protocol in shared/replication.ts).
@@ -65,6 +67,8 @@ export async function pushComplaints(
 
   const fresh = rows.filter((r) => !state.has(r.incoming.id) && !r.deleted);
   for (const r of fresh) await checkNewRow(tx, hospitalId, r.incoming);
+  // Automatic assignment's department locks: after the complaint rows, before the seq lock.
+  const assigner = await lockDepartments(tx, hospitalId, fresh.map((r) => r.incoming));
   if (fresh.length > 0) {
     await nextSeq(tx); // the seq lock: from here on no other writer can insert these ids
     const late = await readComplaints(tx, fresh.map((r) => r.incoming.id));
@@ -79,13 +83,17 @@ export async function pushComplaints(
   const dueAt = (doc: ComplaintDoc) => dueAtOf(doc, sla);
   const conflicts: WireDoc<'complaints'>[] = [];
   const events: TimelineEventDoc[] = [];
+  const inserted = new Map<string, ComplaintDoc>();
   for (const r of rows) {
     const current = state.get(r.incoming.id);
     let result: ComplaintRow;
     if (!current) {
       if (r.deleted) continue; // a desk deleting what the server never had: nothing to do
-      const doc = acceptNewComplaint(r.incoming, dueAt);
+      const auto = await autoAssign(tx, assigner, acceptNewComplaint(r.incoming, dueAt), now);
+      const doc = auto.doc;
+      events.push(...auto.events);
       const seq = await writeComplaint(tx, doc);
+      inserted.set(doc.id, doc);
       result = { hospitalId, doc, deleted: false, seq };
     } else if (current.deleted || r.deleted) {
       // Complaints are never deleted from a desk; a tombstone stays a tombstone.
@@ -100,6 +108,21 @@ export async function pushComplaints(
     if (!sameValue(answer, r.wire)) conflicts.push(answer);
   }
   await writeNewEvents(tx, events);
+  await queueForArrivedComplaints(tx, inserted, now);
   await refreshSchedules(tx, [...state.values()].filter((r) => !r.deleted).map((r) => r.doc));
   return { conflicts };
+}
+
+/**
+ * A desk pushes a complaint and its events separately, in either order. Events that arrived
+ * first could not be addressed then (push-events.ts); they are planned now, with the complaint.
+ * Planning is keyed by event, so events already planned queue nothing again.
+ */
+async function queueForArrivedComplaints(tx: Tx, inserted: ReadonlyMap<string, ComplaintDoc>, now: number): Promise<void> {
+  if (inserted.size === 0) return;
+  const { rows } = await tx.query<{ doc: TimelineEventDoc }>(
+    `SELECT doc FROM events WHERE complaint_id = ANY($1::text[]) AND NOT deleted AND type IN ('created', 'status_changed', 'assigned') ORDER BY at, seq`,
+    [[...inserted.keys()]],
+  );
+  await queueNotificationsForEvents(tx, rows.map((r) => r.doc), inserted, now);
 }

@@ -6,6 +6,7 @@ import { nextSeq } from '../db/replicated.ts';
 import { forbidden } from '../http.ts';
 import { readComplaints, readEvents, writeEvent, type EventRow } from '../complaints/store.ts';
 import { requestRecheck } from '../sla/due.ts';
+import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
 
 /**
  * Push of timeline events. Events are immutable: a new id is inserted once, a replay is a no-op,
@@ -25,6 +26,7 @@ export async function pushEvents(
   tx: Tx,
   hospitalId: string,
   request: PushRequest<'events'>,
+  now: number,
 ): Promise<PushResponse<'events'>> {
   const incoming = request.rows.map((r) => r.newDocumentState);
   if (incoming.some((e) => e.hospitalId !== hospitalId)) throw forbidden();
@@ -47,6 +49,7 @@ export async function pushEvents(
   }
 
   const conflicts: WireDoc<'events'>[] = [];
+  const inserted: TimelineEventDoc[] = [];
   for (const wire of incoming) {
     const stored = existing.get(wire.id);
     if (stored) {
@@ -58,7 +61,12 @@ export async function pushEvents(
     const doc = strip(wire);
     await writeEvent(tx, doc);
     existing.set(doc.id, { hospitalId, doc, deleted: false });
+    inserted.push(doc);
   }
+  // Only what this push inserted: a replay or an echo queues nothing. New events are known only
+  // under the seq lock (re-read above), so this runs after it; events whose complaint has not
+  // arrived yet are planned when it does (push-complaints.ts).
+  await queueNotificationsForEvents(tx, inserted, new Map(), now);
   await requestRecheck(tx, fresh.map((e) => e.complaintId));
   return { conflicts };
 }

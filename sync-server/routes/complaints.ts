@@ -15,6 +15,7 @@ import { complaintView, eventView, type ComplaintDetail } from '../complaints/vi
 import type { Queryable } from '../db/pool.ts';
 import type { ServerDeps } from '../deps.ts';
 import { notFound } from '../http.ts';
+import { notificationsOf } from '../notifications/store.ts';
 
 /**
  * Integration API (brief §4), bearer. A caller only ever sees its own hospitals' complaints:
@@ -43,7 +44,7 @@ export default async function routes(app: FastifyInstance, deps: ServerDeps): Pr
 
   async function detail(q: Queryable, row: ComplaintRow): Promise<ComplaintDetail> {
     const events = await timelineOf(q, row.doc.id, row.hospitalId);
-    return { ...complaintView(row.doc, config.baseUrl), events: events.map(eventView), notifications: [] };
+    return { ...complaintView(row.doc, config.baseUrl), events: events.map(eventView), notifications: await notificationsOf(q, row.doc.id) };
   }
 
   app.post('/api/v1/complaints', async (request, reply) => {

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../deps.ts';
+import notifications from '../notifications/routes.ts';
+import attachments from './attachments.ts';
+import adminAssignment from './admin-assignment.ts';
+import adminCategories from './admin-categories.ts';
+import adminDepartments from './admin-departments.ts';
+import adminHospitals from './admin-hospitals.ts';
+import adminSources from './admin-sources.ts';
+import adminStaff from './admin-staff.ts';
 import auth from './auth.ts';
 import clock from './clock.ts';
 import complaints from './complaints.ts';
@@ -11,7 +19,11 @@ import referenceBlocks from './reference-blocks.ts';
 import replication from './replication.ts';
 import slaAdmin from './sla-admin.ts';
 import slaThresholds from './sla-thresholds.ts';
+import templates from './templates.ts';
 import tracking from './tracking.ts';
+import trackingOtp from './tracking-otp.ts';
+import trackingSecret from './tracking-secret.ts';
+import survey from './survey.ts';
 
 /**
  * Every HTTP route module, registered in this order by app.ts. A module is
@@ -23,4 +35,4 @@ import tracking from './tracking.ts';
  */
 export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
 
-export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations, slaThresholds];
+export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations, slaThresholds, templates, notifications, trackingOtp, trackingSecret, survey, attachments, adminHospitals, adminSources, adminDepartments, adminStaff, adminCategories, adminAssignment];

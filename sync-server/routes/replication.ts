@@ -12,6 +12,7 @@ import { canSeeHospital } from '../auth/access.ts';
 import { withTxRetry } from '../complaints/tx.ts';
 import type { ServerDeps } from '../deps.ts';
 import { HttpError, forbidden } from '../http.ts';
+import { pushNotifications } from '../inbox/push.ts';
 import { ChangeListener } from '../replication/listener.ts';
 import { pull } from '../replication/pull.ts';
 import { pushComplaints } from '../replication/push-complaints.ts';
@@ -35,9 +36,11 @@ const hospitalQuery = z.object({ hospitalId: z.string().min(1).max(40) });
 // The schema's inferred type is a union over the collections; each one validates exactly its own.
 const complaintsPush = pushRequestSchema('complaints');
 const eventsPush = pushRequestSchema('events');
+const notificationsPush = pushRequestSchema('notifications');
 const parsePush = {
   complaints: (body: unknown) => complaintsPush.parse(body) as PushRequest<'complaints'>,
   events: (body: unknown) => eventsPush.parse(body) as PushRequest<'events'>,
+  notifications: (body: unknown) => notificationsPush.parse(body) as PushRequest<'notifications'>,
 };
 
 function scopedHospital(request: FastifyRequest, hospitalId: string): string {
@@ -81,7 +84,7 @@ export default async function routes(app: FastifyInstance, deps: ServerDeps): Pr
     const collection = collectionOf(request.params);
     const query = pullQuerySchema.parse(request.query);
     scopedHospital(request, query.hospitalId);
-    return pull(deps.pool, collection, query);
+    return pull(deps.pool, collection, query, request.user.id);
   });
 
   app.post('/api/v1/replication/:collection/push', async (request) => {
@@ -95,7 +98,11 @@ export default async function routes(app: FastifyInstance, deps: ServerDeps): Pr
       const body = parsePush.complaints(request.body);
       return withTxRetry(deps.pool, (tx) => pushComplaints(tx, hospitalId, body, now));
     }
+    if (collection === 'notifications') {
+      const body = parsePush.notifications(request.body);
+      return withTxRetry(deps.pool, (tx) => pushNotifications(tx, hospitalId, request.user.id, body));
+    }
     const body = parsePush.events(request.body);
-    return withTxRetry(deps.pool, (tx) => pushEvents(tx, hospitalId, body));
+    return withTxRetry(deps.pool, (tx) => pushEvents(tx, hospitalId, body, now));
   });
 }

@@ -8,6 +8,8 @@ import { patchReplicatedMany, writeReplicatedMany } from '../db/replicated.ts';
 import { SlaLoader, timelinesOf } from './context.ts';
 import { storeDue, type DueEntry } from './due.ts';
 import { enqueueNotifications } from './notifications.ts';
+import { notifyUsers } from '../inbox/store.ts';
+import type { NewStaffNotification } from '../inbox/recipients.ts';
 import { planFiring, type FiredAction } from './plan.ts';
 
 /**
@@ -68,9 +70,9 @@ function changedFields(before: ComplaintDoc, after: ComplaintDoc): Record<string
 }
 
 /** A locked set of complaints with everything computed: what is left is writing it. */
-type Prepared = { events: TimelineEventDoc[]; changed: { before: ComplaintDoc; after: ComplaintDoc }[]; fired: FiredAction[] };
+type Prepared = { events: TimelineEventDoc[]; changed: { before: ComplaintDoc; after: ComplaintDoc }[]; fired: FiredAction[]; inApp: NewStaffNotification[] };
 
-const NOTHING: Prepared = { events: [], changed: [], fired: [] };
+const NOTHING: Prepared = { events: [], changed: [], fired: [], inApp: [] };
 
 /**
  * Reads, plans and stores the next due times of locked complaints, and queues their
@@ -80,7 +82,7 @@ async function prepareLocked(tx: Tx, rows: readonly Locked[], now: number, log: 
   if (rows.length === 0) return NOTHING;
   const loader = new SlaLoader(tx);
   const byComplaint = await timelinesOf(tx, rows);
-  const out: Prepared = { events: [], changed: [], fired: [] };
+  const out: Prepared = { events: [], changed: [], fired: [], inApp: [] };
   const due: DueEntry[] = [];
   for (const row of rows) {
     if (row.deleted) {
@@ -105,7 +107,7 @@ async function prepareLocked(tx: Tx, rows: readonly Locked[], now: number, log: 
   // sla_due row is only ever written by a holder of its complaint's lock, so the order against
   // the seq lock is free.
   await storeDue(tx, due, { announce: false });
-  await enqueueNotifications(tx, out.fired);
+  out.inApp = await enqueueNotifications(tx, out.fired);
   return out;
 }
 
@@ -130,6 +132,7 @@ async function writePrepared(tx: Tx, sets: readonly Prepared[]): Promise<FiredAc
     'complaints',
     changed.map(({ before, after }) => ({ id: after.id, hospitalId: after.hospitalId, patch: changedFields(before, after), columns: complaintColumns(after) })),
   );
+  await notifyUsers(tx, sets.flatMap((p) => p.inApp));
   return sets.flatMap((p) => p.fired);
 }
 

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { migrate as runMigrations } from '../db/migrate.ts';
 import { createPool, type Pool } from '../db/pool.ts';
 import { migrations } from '../migrations/index.ts';
+import { installJobQueue } from '../notifications/queue.ts';
 
 export type TestDatabase = { name: string; url: string; pool: Pool; drop(): Promise<void> };
 
@@ -46,7 +47,11 @@ export async function createTestDatabase(options: { migrate?: boolean; adminUrl?
   const pool = createPool(url, 5);
   // A test that stops PostgreSQL under the pool must not crash the worker.
   pool.on('error', () => undefined);
-  if (options.migrate) await runMigrations(pool, migrations);
+  if (options.migrate) {
+    await runMigrations(pool, migrations);
+    // The outbox's job queue (graphile-worker) keeps its own schema and migrations.
+    await installJobQueue(pool);
+  }
   let dropped = false;
   return {
     name,

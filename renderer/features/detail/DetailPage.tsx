@@ -5,7 +5,9 @@ import { PRIORITIES, SEVERITIES, type Priority, type Severity } from '../../../s
 import { trackingUrl } from '../../../shared/ids.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { ExplanationsPanel } from '../explanations/ExplanationsPanel.tsx';
+import { TrackingLinkActions } from '../receipt/TrackingLinkActions.tsx';
 import { useLanguage } from '../../ui/hooks.ts';
 import { localName, useDepartments, useSources, useStaff } from '../../ui/reference-data.ts';
 import { assign, changeField, type ComplaintChange } from './actions.ts';
@@ -133,10 +135,12 @@ export function DetailPage({ id }: { id: string }) {
             {link}
           </a>
         </p>
+        <TrackingLinkActions complaint={complaint} />
       </section>
       <StatusForm key={`${complaint.id}:${complaint.status}`} complaint={complaint} />
       <SlaPanel complaint={complaint} events={events} />
       <ExplanationsPanel complaint={complaint} events={events} />
+      <AttachmentsPanel complaint={complaint} events={events} />
       <Timeline events={events} name={name} />
     </div>
   );

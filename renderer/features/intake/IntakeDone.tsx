@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintDoc } from '../../../shared/documents.ts';
 import { trackingUrl } from '../../../shared/ids.ts';
 import { hrefFor } from '../../app/router.ts';
+import { PrintReceipt } from '../receipt/PrintReceipt.tsx';
 
 /** What the complainant is told: the final reference number and the tracking link. */
 export function IntakeDone(props: { complaint: ComplaintDoc; trackingBaseUrl: string; onAnother(): void }) {
   const { t } = useTranslation();
   const { complaint } = props;
   const link = trackingUrl(props.trackingBaseUrl, complaint.referenceNumber, complaint.trackingSecret);
-  const print = () => void (window.desk ? window.desk.print() : Promise.resolve(window.print()));
   return (
     <section className="card receipt">
       <h1>{t('intake.doneHeading')}</h1>
@@ -23,15 +23,14 @@ export function IntakeDone(props: { complaint: ComplaintDoc; trackingBaseUrl: st
         </a>
       </p>
       <div className="form-actions no-print">
-        <button type="button" className="primary" onClick={props.onAnother}>
+        {/* Focused: Enter (or Alt+N from anywhere) takes the next complaint. */}
+        <button type="button" className="primary" data-testid="intake-another" autoFocus onClick={props.onAnother}>
           {t('intake.another')}
         </button>
         <a className="button" href={hrefFor.detail(complaint.id)}>
           {t('intake.open')}
         </a>
-        <button type="button" onClick={print}>
-          {t('common.print')}
-        </button>
+        <PrintReceipt complaint={complaint} />
       </div>
     </section>
   );

@@ -3,10 +3,18 @@ import { useDesk } from '../../app/desk-context.ts';
 import { hrefFor, useRoute } from '../../app/router.ts';
 import { useLanguage } from '../../ui/hooks.ts';
 import { DetailPage } from '../detail/DetailPage.tsx';
+import { useDeskShortcuts } from '../intake/shortcuts.ts';
 import { IntakePage } from '../intake/IntakePage.tsx';
 import { ListPage } from '../list/ListPage.tsx';
+import { AdminNavLink } from '../admin/NavLink.tsx';
+import { AdminPage } from '../admin/AdminPage.tsx';
 import { SlaAdminNavLink } from '../sla-admin/NavLink.tsx';
 import { SlaAdminPage } from '../sla-admin/SlaAdminPage.tsx';
+import { NotificationBell } from '../notifications/Bell.tsx';
+import { TemplatesNavLink } from '../templates/NavLink.tsx';
+import { TemplatesPage } from '../templates/TemplatesPage.tsx';
+import { StatsNavLink } from '../stats/NavLink.tsx';
+import { StatsPage } from '../stats/StatsPage.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { FirstSyncProgress, SyncIndicator } from './SyncIndicator.tsx';
 
@@ -17,6 +25,7 @@ export function Shell({ onLogout, onSwitchHospital }: Props) {
   const lang = useLanguage();
   const desk = useDesk();
   const route = useRoute();
+  useDeskShortcuts();
   const hospitalName = (h: { nameAr: string; nameEn: string; code: string }) => (lang === 'ar' ? h.nameAr : h.nameEn) || h.code;
   const current = desk.hospitals.find((h) => h.id === desk.hospitalId);
 
@@ -50,9 +59,13 @@ export function Shell({ onLogout, onSwitchHospital }: Props) {
             {t('shell.navNew')}
           </a>
           <SlaAdminNavLink user={desk.user} hospitalId={desk.hospitalId} active={route.name === 'slaAdmin'} />
+          <AdminNavLink user={desk.user} hospitalId={desk.hospitalId} active={route.name === 'admin'} />
+          <TemplatesNavLink user={desk.user} hospitalId={desk.hospitalId} active={route.name === 'templates'} />
+          <StatsNavLink active={route.name === 'stats'} />
         </nav>
         <SyncIndicator store={desk.status} />
         <div className="header-end">
+          <NotificationBell />
           <span className="muted">{t('shell.signedInAs', { name: desk.user.displayName || desk.user.username })}</span>
           <LanguageToggle />
           <button type="button" className="link-button" data-testid="logout" onClick={onLogout}>
@@ -66,6 +79,9 @@ export function Shell({ onLogout, onSwitchHospital }: Props) {
         {route.name === 'list' && <ListPage />}
         {route.name === 'detail' && <DetailPage id={route.id} />}
         {route.name === 'slaAdmin' && <SlaAdminPage />}
+        {route.name === 'admin' && <AdminPage />}
+        {route.name === 'templates' && <TemplatesPage />}
+        {route.name === 'stats' && <StatsPage />}
       </main>
     </div>
   );

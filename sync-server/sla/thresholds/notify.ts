@@ -1,6 +1,7 @@
 import type { ThresholdDoc } from '../../../shared/documents.ts';
 import type { ActionTarget } from '../../../shared/sla/types.ts';
 import type { Tx } from '../../db/pool.ts';
+import { queueNotifications } from '../../notifications/enqueue.ts';
 
 /**
  * A breached 'notify' threshold, as the notification outbox (sync-server/notifications/, being
@@ -23,13 +24,20 @@ export type ThresholdBreachNotice = {
 };
 
 /**
- * Where a breached 'notify' threshold queues its notification. The outbox does not exist yet:
- * until it does this records nothing and sends nothing — the `survey_received` event (which lists
- * the breached thresholds and their actions) is the only record of the breach.
+ * A breached 'notify' threshold e-mails its target (template staff_threshold_breach) through the
+ * notification outbox, in the survey response's transaction, keyed by `notice.key`. A target
+ * nobody fits, or without an e-mail address, gets nothing; the `survey_received` event still
+ * lists the breach.
  */
 export async function notifyThresholdBreach(tx: Tx, notice: ThresholdBreachNotice): Promise<void> {
-  void tx;
-  void notice;
+  const userId = notice.recipient.userId;
+  if (userId === null) return;
+  await queueNotifications(
+    tx,
+    [{ kind: 'threshold', causeId: notice.key, complaintId: notice.complaintId, userId, score: notice.score, comment: notice.comment }],
+    new Map(),
+    notice.at,
+  );
 }
 
 export type NotifyHook = typeof notifyThresholdBreach;
