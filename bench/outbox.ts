@@ -1,10 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { complaintDocSchema, type ComplaintDoc, type TimelineEventDoc } from '../shared/documents.ts';
 import { newTrackingSecret, uuidv7 } from '../shared/ids.ts';
@@ -14,7 +9,6 @@ import { systemClock } from '../sync-server/clock.ts';
 import { leaseBlock } from '../sync-server/complaints/references.ts';
 import { complaintColumns } from '../sync-server/complaints/store.ts';
 import { parseConfig } from '../sync-server/config.ts';
-import { startEmbeddedPostgres } from '../sync-server/db/embedded.ts';
 import { migrate } from '../sync-server/db/migrate.ts';
 import { createPool, withTx, type Pool } from '../sync-server/db/pool.ts';
 import { writeReplicatedMany } from '../sync-server/db/replicated.ts';
@@ -23,6 +17,7 @@ import { queueNotificationsForEvents } from '../sync-server/notifications/enqueu
 import { installJobQueue } from '../sync-server/notifications/queue.ts';
 import { GATEWAY_PASSWORD, GATEWAY_USER } from '../sync-server/notifications/testing.ts';
 import { startOutbox } from '../sync-server/notifications/worker.ts';
+import { benchDatabase } from './database.ts';
 import type { Metric } from './metric.ts';
 
 /**
@@ -40,37 +35,6 @@ import type { Metric } from './metric.ts';
 const log = (m: string) => process.stderr.write(`bench outbox: ${m}\n`);
 const BATCH = 1_000;
 
-async function database(): Promise<{ url: string; stop(): Promise<void> }> {
-  const given = process.env.TEST_DATABASE_URL?.trim();
-  const name = `cd_bench_outbox_${randomBytes(4).toString('hex')}`;
-  if (given) {
-    const admin = new pg.Client({ connectionString: given });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(given);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      stop: async () => {
-        const c = new pg.Client({ connectionString: given });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'cd-bench-outbox-'));
-  const quiet = { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m) };
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, port: null, database: name, log: quiet });
-  return {
-    url: embedded.url,
-    stop: async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 type GatewayStats = { requests: number; references: number; delivered: number };
 
@@ -132,7 +96,7 @@ async function load(pool: Pool, n: number, hospitalId: string, actorId: string):
 export async function runOutboxBench(): Promise<Metric[]> {
   const n = Number(process.env.BENCH_SMS ?? 10_000);
   if (!Number.isInteger(n) || n < 1) throw new Error('BENCH_SMS must be a positive integer');
-  const db = await database();
+  const db = await benchDatabase('outbox', log);
   const gw = await startGateway();
   let pool: Pool | null = null;
   try {

@@ -1,8 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { complaintDocSchema, type ComplaintDoc, type TimelineEventDoc } from '../shared/documents.ts';
 import { newTrackingSecret, uuidv7 } from '../shared/ids.ts';
@@ -12,7 +7,6 @@ import { systemClock } from '../sync-server/clock.ts';
 import { leaseBlock } from '../sync-server/complaints/references.ts';
 import { complaintColumns, pick } from '../sync-server/complaints/store.ts';
 import { parseConfig } from '../sync-server/config.ts';
-import { startEmbeddedPostgres } from '../sync-server/db/embedded.ts';
 import { migrate } from '../sync-server/db/migrate.ts';
 import { createPool, withTx, type Pool } from '../sync-server/db/pool.ts';
 import { writeReplicatedMany } from '../sync-server/db/replicated.ts';
@@ -21,6 +15,7 @@ import { migrations } from '../sync-server/migrations/index.ts';
 import { refreshSchedules } from '../sync-server/sla/due.ts';
 import { rebuildSchedules } from '../sync-server/sla/rebuild.ts';
 import { startScheduler, type RunningScheduler } from '../sync-server/sla/scheduler.ts';
+import { benchDatabase } from './database.ts';
 import type { Metric } from './metric.ts';
 
 /**
@@ -41,39 +36,6 @@ const log = (m: string) => process.stderr.write(`bench scheduler: ${m}\n`);
 const HOUR = 3_600_000;
 const LOAD_BATCH = 5_000;
 
-type Db = { url: string; stop(): Promise<void> };
-
-async function database(): Promise<Db> {
-  const given = process.env.TEST_DATABASE_URL?.trim();
-  const name = `cd_bench_sched_${randomBytes(4).toString('hex')}`;
-  if (given) {
-    const admin = new pg.Client({ connectionString: given });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(given);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      stop: async () => {
-        const c = new pg.Client({ connectionString: given });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'cd-bench-sched-'));
-  const quiet = { debug: () => undefined, info: () => undefined, warn: (m: string) => log(m) };
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, port: null, database: name, log: quiet });
-  return {
-    url: embedded.url,
-    stop: async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 function complaint(i: number, createdAt: number, ref: string, hospitalId: string, departmentId: string, actorId: string): ComplaintDoc {
   return complaintDocSchema.parse({
@@ -138,7 +100,7 @@ export async function runSchedulerBench(): Promise<Metric[]> {
   if (!Number.isInteger(n) || n < 10 || !Number.isInteger(due) || due < 5 || due > n) throw new Error('BENCH_N ≥ 10 and 5 ≤ BENCH_DUE ≤ BENCH_N');
   const pairs = Math.floor((due * 0.4) / 2);
   const reminders = due - 2 * pairs;
-  const db = await database();
+  const db = await benchDatabase('sched', log);
   const pools: Pool[] = [];
   const running: RunningScheduler[] = [];
   try {
