@@ -6,6 +6,7 @@ import { compareMonths, monthStarts, type MonthComparison } from './months.ts';
 import { inScope, type StatsScope } from './scope.ts';
 import { complianceOf, slaBy, slaOutcome, type SlaRow } from './sla.ts';
 import { longestWaiting, statusTimes, type StatusTimeRow, type WaitingRow } from './status-time.ts';
+import { surveyBy, surveySummary, type SurveyRow, type SurveyScore, type SurveySummary } from './survey.ts';
 import type { StatsComplaint, StatusChange } from './types.ts';
 
 export type Dashboard = {
@@ -21,12 +22,15 @@ export type Dashboard = {
   months: MonthComparison;
   statusTimes: StatusTimeRow[];
   longestWaiting: WaitingRow[];
+  survey: SurveySummary & { byDepartment: SurveyRow[] };
 };
 
 export type DashboardInput = {
   complaints: readonly StatsComplaint[];
   /** Each complaint's status changes, oldest first (`groupStatusChanges`). */
   changesByComplaint: ReadonlyMap<string, readonly StatusChange[]>;
+  /** Each complaint's satisfaction-survey answers (none: no survey figures). */
+  surveysByComplaint?: ReadonlyMap<string, readonly SurveyScore[]>;
   scope: StatsScope;
   now: number;
   /** Minutes east of UTC for the month boundaries. */
@@ -42,6 +46,7 @@ export function computeDashboard(input: DashboardInput): Dashboard {
   const { now } = input;
   const complaints = input.complaints.filter((c) => inScope(input.scope, c));
   const changes = input.changesByComplaint;
+  const surveys = input.surveysByComplaint ?? new Map<string, readonly SurveyScore[]>();
   const facts = complaints.map((c) => complaintFacts(c, changes.get(c.id)));
   const sla = { met: 0, breached: 0, pending: 0, excluded: 0 };
   for (const f of facts) sla[slaOutcome(f, now)] += 1;
@@ -58,5 +63,6 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     months: compareMonths(facts, monthStarts(now, input.utcOffsetMinutes), now),
     statusTimes: statusTimes(complaints, changes, now),
     longestWaiting: longestWaiting(facts, now, input.waitingLimit ?? 10),
+    survey: { ...surveySummary(complaints, surveys), byDepartment: surveyBy(complaints, surveys, (c) => c.departmentId ?? '') },
   };
 }

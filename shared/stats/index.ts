@@ -6,4 +6,5 @@ export * from './months.ts';
 export * from './scope.ts';
 export * from './sla.ts';
 export * from './status-time.ts';
+export * from './survey.ts';
 export * from './types.ts';

@@ -4,7 +4,7 @@ import type { Dashboard } from '../../../shared/stats/dashboard.ts';
 import { hrefFor } from '../../app/router.ts';
 import { BarChart, type ChartRow } from './BarChart.tsx';
 import { StatsTable, type TableData } from './StatsTable.tsx';
-import { dashboardTables, hoursOf, percent, type StatsNames } from './tables.ts';
+import { dashboardTables, hoursOf, percent, scoreOf, type StatsNames } from './tables.ts';
 
 /** Count charts draw the first column as labels and the second as the value. */
 const countRows = (data: TableData): ChartRow[] => data.rows.map((r) => ({ label: String(r[0] ?? ''), values: [Number(r[1] ?? 0)] }));
@@ -116,6 +116,18 @@ export function DashboardView({ dashboard: d, names, rtl }: { dashboard: Dashboa
           </ul>
         </Panel>
       </div>
+      <Panel title={t('stats.survey')} testId="stats-panel-survey">
+        <p data-testid="stats-survey-summary" data-responses={d.survey.responses}>
+          {t('stats.surveyAverage')} <strong>{scoreOf(d.survey.average)}</strong> · {t('stats.surveyResponses')} {d.survey.responses}
+        </p>
+        <div className="stats-grid">
+          <div>
+            <BarChart title={t('stats.surveyDistribution')} series={count} rows={countRows(tables.survey)} rtl={rtl} testId="stats-chart-survey" />
+            <StatsTable name="survey" caption={t('stats.surveyDistribution')} data={tables.survey} />
+          </div>
+          <StatsTable name="survey-by-department" caption={t('stats.surveyByDepartment')} data={tables.surveyDepartment} />
+        </div>
+      </Panel>
     </div>
   );
 }

@@ -47,6 +47,7 @@ export function StatsPage() {
       const dashboard = computeDashboard({
         complaints: [...cache.complaints.values()],
         changesByComplaint: cache.changes,
+        surveysByComplaint: cache.surveys,
         scope,
         now: Date.now(),
         utcOffsetMinutes: -new Date().getTimezoneOffset(),

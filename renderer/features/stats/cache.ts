@@ -1,6 +1,7 @@
 import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { ComplaintDoc, TimelineEventDoc } from '../../../shared/documents.ts';
+import { isSurveyScore, type SurveyScore } from '../../../shared/stats/survey.ts';
 import type { StatsComplaint, StatusChange } from '../../../shared/stats/types.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import { LocalStore } from '../../db/local-store.ts';
@@ -29,6 +30,8 @@ const CHECKPOINT_MARGIN_MS = 5_000;
 export class StatsCache {
   readonly complaints = new Map<string, StatsComplaint>();
   readonly changes = new Map<string, StatusChange[]>();
+  /** Each complaint's satisfaction-survey answers, oldest first. */
+  readonly surveys = new Map<string, SurveyScore[]>();
   version = 0;
   private readonly store: LocalStore<StatsLocals>;
   private checkpoints: { complaints: FeedCheckpoint | null; events: FeedCheckpoint | null } = { complaints: null, events: null };
@@ -66,15 +69,16 @@ export class StatsCache {
   async save(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.lastSave = Date.now();
-    await this.store.set('stats.snapshot', encodeSnapshot(this.complaints.values(), this.changes, this.checkpoints));
+    await this.store.set('stats.snapshot', encodeSnapshot(this.complaints.values(), this.changes, this.surveys, this.checkpoints));
   }
 
   private async start(): Promise<void> {
     const saved = await this.store.get('stats.snapshot').catch(() => null);
     if (saved?.version === SNAPSHOT_VERSION) {
-      const { complaints, changes } = decodeSnapshot(saved);
+      const { complaints, changes, surveys } = decodeSnapshot(saved);
       for (const c of complaints) this.complaints.set(c.id, c);
       for (const ch of changes) this.addChange(ch);
+      for (const sv of surveys) this.addSurvey(sv);
       this.checkpoints = { complaints: saved.complaintsCheckpoint, events: saved.eventsCheckpoint };
     } else {
       await this.readEverything();
@@ -143,9 +147,10 @@ export class StatsCache {
   private applyEvents(docs: readonly RawDoc[]): void {
     for (const d of docs) {
       const e = d as unknown as TimelineEventDoc;
-      if (e.type === 'status_changed' && d._deleted !== true && d._deleted !== '1') {
-        this.addChange({ complaintId: e.complaintId, at: e.at, from: e.from, to: e.to });
-      }
+      if (d._deleted === true || d._deleted === '1') continue;
+      if (e.type === 'status_changed') this.addChange({ complaintId: e.complaintId, at: e.at, from: e.from, to: e.to });
+      // The score as sync-server/sla/thresholds/survey.ts writes it; anything else is not an answer.
+      else if (e.type === 'survey_received' && isSurveyScore(e.data['score'])) this.addSurvey({ complaintId: e.complaintId, at: e.at, score: e.data['score'] });
     }
   }
 
@@ -162,6 +167,19 @@ export class StatsCache {
       if (list[k]!.from === change.from && list[k]!.to === change.to) return;
     }
     list.splice(i, 0, change);
+  }
+
+  /** Keeps each complaint's answers oldest first, once each (a replayed event changes nothing). */
+  private addSurvey(answer: SurveyScore): void {
+    const list = this.surveys.get(answer.complaintId);
+    if (!list) {
+      this.surveys.set(answer.complaintId, [answer]);
+      return;
+    }
+    if (list.some((x) => x.at === answer.at && x.score === answer.score)) return;
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.at > answer.at) i -= 1;
+    list.splice(i, 0, answer);
   }
 
   private scheduleSave(delay: number): void {

@@ -1,12 +1,14 @@
+import type { SurveyScore } from '../../../shared/stats/survey.ts';
 import type { StatsComplaint, StatusChange } from '../../../shared/stats/types.ts';
 
 /**
  * The statistics cache as saved between sessions (a local document of the hospital's database):
  * one array per field rather than one object per complaint, because IndexedDB reads a handful of
  * long arrays far faster than 100,000 small objects. Checkpoints say where each collection's
- * change feed was read up to; a newer `SNAPSHOT_VERSION` discards older snapshots.
+ * change feed was read up to; a newer `SNAPSHOT_VERSION` discards older snapshots (2: survey
+ * scores added — a version-1 snapshot lacks them, so it is rebuilt rather than read as "no answers").
  */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export type FeedCheckpoint = { id: string; lwt: number };
 
 export type StatsSnapshot = {
@@ -29,11 +31,13 @@ export type StatsSnapshot = {
     overdue: boolean[];
   };
   e: { complaint: string[]; at: number[]; from: (string | null)[]; to: (string | null)[] };
+  s: { complaint: string[]; at: number[]; score: number[] };
 };
 
 export function encodeSnapshot(
   complaints: Iterable<StatsComplaint>,
   changes: ReadonlyMap<string, readonly StatusChange[]>,
+  surveys: ReadonlyMap<string, readonly SurveyScore[]>,
   checkpoints: { complaints: FeedCheckpoint | null; events: FeedCheckpoint | null },
 ): StatsSnapshot {
   const c: StatsSnapshot['c'] = {
@@ -63,11 +67,19 @@ export function encodeSnapshot(
       e.to.push(ch.to);
     }
   }
-  return { version: SNAPSHOT_VERSION, complaintsCheckpoint: checkpoints.complaints, eventsCheckpoint: checkpoints.events, c, e };
+  const sv: StatsSnapshot['s'] = { complaint: [], at: [], score: [] };
+  for (const list of surveys.values()) {
+    for (const x of list) {
+      sv.complaint.push(x.complaintId);
+      sv.at.push(x.at);
+      sv.score.push(x.score);
+    }
+  }
+  return { version: SNAPSHOT_VERSION, complaintsCheckpoint: checkpoints.complaints, eventsCheckpoint: checkpoints.events, c, e, s: sv };
 }
 
-/** The snapshot's complaints and status changes (each complaint's changes in saved order, oldest first). */
-export function decodeSnapshot(s: StatsSnapshot): { complaints: StatsComplaint[]; changes: StatusChange[] } {
+/** The snapshot's complaints, status changes (each complaint's in saved order, oldest first) and survey scores. */
+export function decodeSnapshot(s: StatsSnapshot): { complaints: StatsComplaint[]; changes: StatusChange[]; surveys: SurveyScore[] } {
   const c = s.c;
   const complaints: StatsComplaint[] = new Array<StatsComplaint>(c.id.length);
   for (let i = 0; i < c.id.length; i++) {
@@ -91,5 +103,7 @@ export function decodeSnapshot(s: StatsSnapshot): { complaints: StatsComplaint[]
   for (let i = 0; i < s.e.complaint.length; i++) {
     changes[i] = { complaintId: s.e.complaint[i]!, at: s.e.at[i]!, from: s.e.from[i] ?? null, to: s.e.to[i] ?? null };
   }
-  return { complaints, changes };
+  const surveys: SurveyScore[] = new Array<SurveyScore>(s.s.complaint.length);
+  for (let i = 0; i < s.s.complaint.length; i++) surveys[i] = { complaintId: s.s.complaint[i]!, at: s.s.at[i]!, score: s.s.score[i]! };
+  return { complaints, changes, surveys };
 }

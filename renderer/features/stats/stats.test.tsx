@@ -62,6 +62,29 @@ describe('stats cache', () => {
     cache.stop();
   });
 
+  it('shows a complaint’s survey answer in the survey tables, its latest answer only', async () => {
+    const db = await open(uniqueName('statssurvey'));
+    const { a, b } = sample();
+    await db.complaints.bulkInsert([a, b]);
+    const survey = (id: string, at: number, score: number) =>
+      event(a, { id, type: 'survey_received', visibility: 'internal', at, from: null, to: null, data: { key: `survey:${a.id}:${id}`, surveyId: id, score, comment: 'ok', thresholds: [] } });
+    await db.events.bulkInsert([survey('s1', a.createdAt + 6 * H, 2), survey('s2', a.createdAt + 30 * H, 4)]);
+    const cache = new StatsCache(db);
+    await cache.load();
+    const dash = computeDashboard({
+      complaints: [...cache.complaints.values()],
+      changesByComplaint: cache.changes,
+      surveysByComplaint: cache.surveys,
+      scope: { kind: 'hospital', hospitalId: a.hospitalId },
+      now: a.createdAt + 48 * H,
+      utcOffsetMinutes: 0,
+    });
+    const tables = dashboardTables(dash, names, (await createI18n('en')).t);
+    expect(tables.survey.rows).toEqual([['1', 0], ['2', 0], ['3', 0], ['4', 1], ['5', 0]]);
+    expect(tables.surveyDepartment.rows).toEqual([['Dept d1', 1, '4.0']]);
+    cache.stop();
+  });
+
   it('starts the next session from the saved snapshot plus what changed since', async () => {
     const name = uniqueName('statssnap');
     const { a, b, events } = sample();
@@ -76,7 +99,7 @@ describe('stats cache', () => {
     const store = new LocalStore<{ 'stats.snapshot': StatsSnapshot }>(first);
     const saved = await store.get('stats.snapshot');
     if (!saved) throw new Error('no snapshot saved');
-    await store.set('stats.snapshot', encodeSnapshot([...decodeSnapshot(saved).complaints, toStatsComplaint({ ...a, id: 'ghost' })], new Map(), {
+    await store.set('stats.snapshot', encodeSnapshot([...decodeSnapshot(saved).complaints, toStatsComplaint({ ...a, id: 'ghost' })], new Map(), new Map(), {
       complaints: saved.complaintsCheckpoint,
       events: saved.eventsCheckpoint,
     }));
@@ -101,10 +124,12 @@ describe('stats snapshot', () => {
     const { a, b, events } = sample();
     const complaints = [toStatsComplaint(a), toStatsComplaint({ ...b, dueAt: 5, overdue: true, category: null })];
     const changes = new Map([[a.id, events.map((e) => ({ complaintId: e.complaintId, at: e.at, from: e.from, to: e.to }))]]);
-    const snap = encodeSnapshot(complaints, changes, { complaints: { id: 'x', lwt: 1 }, events: null });
+    const surveys = new Map([[a.id, [{ complaintId: a.id, at: a.createdAt + 9 * H, score: 2 }]]]);
+    const snap = encodeSnapshot(complaints, changes, surveys, { complaints: { id: 'x', lwt: 1 }, events: null });
     const back = decodeSnapshot(JSON.parse(JSON.stringify(snap)) as typeof snap);
     expect(back.complaints).toEqual(complaints);
     expect(back.changes).toEqual(changes.get(a.id));
+    expect(back.surveys).toEqual(surveys.get(a.id));
     expect(snap.complaintsCheckpoint).toEqual({ id: 'x', lwt: 1 });
   });
 });
@@ -145,6 +170,7 @@ describe('dashboard view', () => {
     expect(en).toContain('role="img"');
     expect(en).toMatch(/<title id="[^"]+">By status<\/title>/);
     expect(en).toContain('data-testid="stats-table-status"');
+    expect(en).toContain('data-testid="stats-table-survey-by-department"');
     expect(en).toContain('text-anchor="end"');
     const ar = await render('ar');
     expect(ar).toMatch(/<title id="[^"]+">حسب الحالة<\/title>/);

@@ -25,6 +25,9 @@ export function formatDuration(ms: number | null, t: TFunction): string {
   return t('stats.duration.m', { m });
 }
 
+/** An average score to one decimal, as a survey is read: 4.3 of 5. */
+export const scoreOf = (x: number | null) => (x === null ? '—' : (Math.round(x * 10) / 10).toFixed(1));
+
 export const percent = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
 
 export type DashboardTables = {
@@ -38,6 +41,8 @@ export type DashboardTables = {
   months: TableData;
   statusTime: TableData;
   waiting: TableData;
+  survey: TableData;
+  surveyDepartment: TableData;
 };
 
 /** Every table of the dashboard, translated; the charts draw from the same rows. */
@@ -79,6 +84,14 @@ export function dashboardTables(d: Dashboard, names: StatsNames, t: TFunction): 
     waiting: {
       header: [t('stats.reference'), t('stats.status'), t('stats.waited')],
       rows: d.longestWaiting.map((w) => [w.referenceNumber, t(`status.${w.status}`), formatDuration(w.waitedMs, t)]),
+    },
+    survey: {
+      header: [t('stats.surveyScore'), t('stats.surveyResponses')],
+      rows: d.survey.distribution.map((r) => [String(r.score), r.count]),
+    },
+    surveyDepartment: {
+      header: [t('stats.key'), t('stats.surveyResponses'), t('stats.surveyAverage')],
+      rows: d.survey.byDepartment.map((r) => [r.key === '' ? none : names.department(r.key), r.responses, scoreOf(r.average)]),
     },
   };
 }
