@@ -24,3 +24,16 @@ export function useLanguage(): Language {
   const { i18n } = useTranslation();
   return isLanguage(i18n.language) ? i18n.language : 'ar';
 }
+
+/**
+ * The wall clock, re-read every `tickMs` (a minute by default: fine enough to move an SLA action
+ * from projected to due, or a request to overdue, on a screen left open).
+ */
+export function useNow(tickMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), tickMs);
+    return () => clearInterval(timer);
+  }, [tickMs]);
+  return now;
+}

@@ -1,23 +1,11 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDoc, TimelineEventDoc } from '../../../shared/documents.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { useLanguage } from '../../ui/hooks.ts';
+import { useLanguage, useNow } from '../../ui/hooks.ts';
 import { useCalendars, useEscalationRules, useSlaConfigs } from '../sla-admin/data.ts';
 import { slaView, type SlaBasis, type SlaRow, type SlaView } from './sla-rows.ts';
-
-/** A minute is fine enough to move an action from projected to due. */
-const TICK_MS = 60_000;
-
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 export function SlaPanel({ complaint, events }: { complaint: ComplaintDoc; events: TimelineEventDoc[] }) {
   const desk = useDesk();

@@ -1,25 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDoc, StaffDoc, TimelineEventDoc } from '../../../shared/documents.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { useLanguage, useSyncStatus } from '../../ui/hooks.ts';
+import { useLanguage, useNow, useSyncStatus } from '../../ui/hooks.ts';
 import { useStaff } from '../../ui/reference-data.ts';
 import { canRequestExplanation } from './access.ts';
 import { checkInput, failureOf, MAX_MESSAGE, requestExplanation, type ExplanationCreated, type ExplanationFailure, type ExplanationFields } from './api.ts';
 import { explanationsOf, type ExplanationEntry } from './requests.ts';
-
-/** A minute is fine enough to show a request as overdue. */
-const TICK_MS = 60_000;
-
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /** Staff explanation requests of one complaint: the list (everyone), and the request form (the roles the server allows). */
 export function ExplanationsPanel({ complaint, events }: { complaint: ComplaintDoc; events: TimelineEventDoc[] }) {
