@@ -122,3 +122,28 @@ export function createApi(options: ApiOptions): Api {
 
   return { serverUrl: options.serverUrl, request, json };
 }
+
+/** Why an online admin action failed, as the forms word it (each a translation key). */
+export type SaveFailureCode = 'offline' | 'forbidden' | 'not_found' | 'invalid' | 'signed_out' | 'server';
+
+/**
+ * What a form shows for an error thrown by the API client: the failure, and for a 422 the
+ * server's field errors (`{fields: {name: code}}`) mapped through `fieldOf` (null drops a field).
+ */
+export function saveFailureOf<F>(error: unknown, fieldOf: (field: string, code: unknown) => F | null): { code: SaveFailureCode; fields: Partial<Record<string, F>> } {
+  const fields: Partial<Record<string, F>> = {};
+  if (error instanceof OfflineError) return { code: 'offline', fields };
+  if (!(error instanceof HttpError)) return { code: 'server', fields };
+  if (error.status === 401) return { code: 'signed_out', fields };
+  if (error.status === 403) return { code: 'forbidden', fields };
+  if (error.status === 404) return { code: 'not_found', fields };
+  if (error.status !== 422) return { code: 'server', fields };
+  const raw = (error.body as { fields?: unknown } | null)?.fields;
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      const mapped = fieldOf(k, v);
+      if (mapped !== null) fields[k] = mapped;
+    }
+  }
+  return { code: 'invalid', fields };
+}

@@ -1,4 +1,4 @@
-import { HttpError, OfflineError } from '../../sync/http.ts';
+import { saveFailureOf } from '../../sync/http.ts';
 
 /**
  * Field problems the administration forms show, each a key under `admin.fieldError`. The desk
@@ -33,14 +33,5 @@ export function fieldErrorOf(serverCode: unknown): AdminFieldError {
 }
 
 export function adminSaveErrorOf(error: unknown): AdminSaveError {
-  if (error instanceof OfflineError) return { code: 'offline', fields: {} };
-  if (!(error instanceof HttpError)) return { code: 'server', fields: {} };
-  if (error.status === 401) return { code: 'signed_out', fields: {} };
-  if (error.status === 403) return { code: 'forbidden', fields: {} };
-  if (error.status === 404) return { code: 'not_found', fields: {} };
-  if (error.status !== 422) return { code: 'server', fields: {} };
-  const raw = (error.body as { fields?: unknown } | null)?.fields;
-  const fields: AdminFieldErrors = {};
-  if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw as Record<string, unknown>)) fields[k] = fieldErrorOf(v);
-  return { code: 'invalid', fields };
+  return saveFailureOf(error, (_field, code) => fieldErrorOf(code));
 }

@@ -1,5 +1,5 @@
 import type { Api } from '../../sync/http.ts';
-import { HttpError, OfflineError } from '../../sync/http.ts';
+import { OfflineError, saveFailureOf } from '../../sync/http.ts';
 
 /**
  * Asking a staff member for an explanation: POST /api/v1/complaints/:id/explanations on the
@@ -47,18 +47,5 @@ function fieldOf(code: unknown): ExplanationFieldError {
 
 /** Turns what the API client threw into what the form shows. */
 export function failureOf(error: unknown): ExplanationFailure {
-  if (error instanceof OfflineError) return { code: 'offline', fields: {} };
-  if (!(error instanceof HttpError)) return { code: 'server', fields: {} };
-  if (error.status === 401) return { code: 'signed_out', fields: {} };
-  if (error.status === 403) return { code: 'forbidden', fields: {} };
-  if (error.status === 404) return { code: 'not_found', fields: {} };
-  if (error.status !== 422) return { code: 'server', fields: {} };
-  const raw = (error.body as { fields?: unknown } | null)?.fields;
-  const fields: ExplanationFields = {};
-  if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      if (k === 'staffId' || k === 'message') fields[k] = fieldOf(v);
-    }
-  }
-  return { code: 'invalid', fields };
+  return saveFailureOf(error, (field, code) => (field === 'staffId' || field === 'message' ? fieldOf(code) : null));
 }
