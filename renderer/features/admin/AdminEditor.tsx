@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../app/desk-context.ts';
+import { EditForm } from '../../ui/EditForm.tsx';
 import { createAdminDoc, patchAdminDoc } from './api.ts';
 import type { AdminFieldError } from './errors.ts';
 import type { AdminKind, AnyAdminDoc, ChoiceList, FieldSpec, FormState, FormValue } from './forms.ts';
@@ -104,15 +105,7 @@ export function AdminEditor({ kind, doc, choices, onDone, onSaved }: { kind: Adm
     if (ok && doc === null) onDone(true);
   };
   return (
-    <form
-      className="sla-edit"
-      data-testid={`${prefix}-form`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <EditForm prefix={prefix} saving={save.saving} closeLabel={t('admin.close')} onSubmit={() => void submit()} onClose={() => onDone(false)}>
       {kind.fields
         .filter((f) => !(f.createOnly && doc !== null))
         .map((f) => {
@@ -126,14 +119,6 @@ export function AdminEditor({ kind, doc, choices, onDone, onSaved }: { kind: Adm
           );
         })}
       <SaveOutcome save={save} />
-      <div className="form-actions">
-        <button type="submit" data-testid={`${prefix}-save`} disabled={save.saving}>
-          {save.saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="link-button" data-testid={`${prefix}-close`} onClick={() => onDone(false)}>
-          {t('admin.close')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditForm } from '../../ui/EditForm.tsx';
 import type { Binding } from './AdminField.tsx';
 import { SaveMessage } from './AdminField.tsx';
 import type { Checked } from './form-kit.ts';
@@ -34,27 +35,10 @@ export function useAdminForm<F, D extends { id: string }>(kind: SlaKind, { doc, 
 
 export function AdminForm({ kind, save, onSubmit, onClose, children }: { kind: SlaKind; save: SlaSave; onSubmit(): void; onClose(): void; children: ReactNode }) {
   const { t } = useTranslation();
-  const { prefix } = kind;
   return (
-    <form
-      className="sla-edit"
-      data-testid={`${prefix}-form`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
+    <EditForm prefix={kind.prefix} saving={save.saving} closeLabel={t('slaAdmin.close')} onSubmit={onSubmit} onClose={onClose}>
       {children}
       <SaveMessage error={save.error} saved={save.saved} />
-      <div className="form-actions">
-        <button type="submit" data-testid={`${prefix}-save`} disabled={save.saving}>
-          {save.saving ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="link-button" data-testid={`${prefix}-close`} onClick={onClose}>
-          {t('slaAdmin.close')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }

@@ -1,11 +1,13 @@
-import { useState } from 'react';
 import { useDesk } from '../../app/desk-context.ts';
+import { useSaveState } from '../../ui/use-save-state.ts';
 import { createSlaDoc, deleteSlaDoc, patchSlaDoc, type SlaResourceName } from './api.ts';
-import { saveErrorOf, type FieldErrors, type SaveError } from './errors.ts';
+import { saveErrorOf, type FieldError, type SaveError } from './errors.ts';
 import type { Checked } from './form-kit.ts';
 
 /** What a form saves to: an existing document (PATCH) or a new one of the desk's hospital (POST). */
 export type SaveTarget = { id: string } | { create: true };
+
+const NOTHING_TO_CHECK = { ok: true } as const;
 
 /**
  * Sends a checked form (or a delete) to the server and keeps the outcome for the form to show:
@@ -13,51 +15,19 @@ export type SaveTarget = { id: string } | { create: true };
  */
 export function useSlaSave(resource: SlaResourceName) {
   const desk = useDesk();
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<SaveError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-
-  const run = async (call: () => Promise<void>): Promise<boolean> => {
-    setFields({});
-    setSaving(true);
-    try {
-      await call();
-      setSaved(true);
-      return true;
-    } catch (e) {
-      const failure = saveErrorOf(e);
-      setError(failure);
-      setFields(failure.fields);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-  const reset = () => {
-    setSaved(false);
-    setError(null);
-  };
+  const { run, ...state } = useSaveState<FieldError, SaveError>(saveErrorOf);
   const api = desk.replication.api;
   const online = () => desk.status.getSnapshot().online;
 
-  const save = async <B extends object>(checked: Checked<B>, target: SaveTarget): Promise<boolean> => {
-    reset();
-    if (!checked.ok) {
-      setFields(checked.fields);
-      return false;
-    }
-    const body = checked.body;
-    return run(() =>
-      'id' in target
+  const save = <B extends object>(checked: Checked<B>, target: SaveTarget): Promise<boolean> =>
+    run(checked, () => {
+      if (!checked.ok) return Promise.resolve();
+      const body = checked.body;
+      return 'id' in target
         ? patchSlaDoc(api, online(), resource, target.id, body)
-        : createSlaDoc(api, online(), resource, { ...body, hospitalId: desk.hospitalId }),
-    );
-  };
-  const remove = async (id: string): Promise<boolean> => {
-    reset();
-    return run(() => deleteSlaDoc(api, online(), resource, id));
-  };
-  return { fields, error, saving, saved, save, remove };
+        : createSlaDoc(api, online(), resource, { ...body, hospitalId: desk.hospitalId });
+    });
+  const remove = (id: string): Promise<boolean> => run(NOTHING_TO_CHECK, () => deleteSlaDoc(api, online(), resource, id));
+  return { ...state, save, remove };
 }
 export type SlaSave = ReturnType<typeof useSlaSave>;
