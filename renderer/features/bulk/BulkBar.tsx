@@ -4,6 +4,7 @@ import type { StaffDoc } from '../../../shared/documents.ts';
 import { COMPLAINT_STATUSES, PRIORITIES, type ComplaintStatus, type Priority } from '../../../shared/enums.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { useLanguage } from '../../ui/hooks.ts';
+import { SelectField, staffChoices, unionChoices } from '../../ui/SelectField.tsx';
 import { runBulk } from './apply.ts';
 import type { BulkAction, BulkRow } from './plan.ts';
 
@@ -76,6 +77,7 @@ export function BulkBar({ selected, staff, departmentId, onSelect }: Props) {
     return t(`bulk.error.${r.error}`, { message: r.detail ?? '' });
   };
 
+  const choose = { value: '', label: t('bulk.choose') };
   const applied = results?.filter((r) => r.ok).length ?? 0;
   if (selected.length === 0 && !results) return null;
   return (
@@ -83,57 +85,21 @@ export function BulkBar({ selected, staff, departmentId, onSelect }: Props) {
       {selected.length > 0 && (
       <form className="bulk-form" onSubmit={submit} noValidate>
         <strong data-testid="bulk-count">{t('bulk.selected', { count: selected.length })}</strong>
-        <label className="field">
-          <span className="field-label">{t('bulk.action')}</span>
-          <select data-testid="bulk-action" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`bulk.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('bulk.action')} testId="bulk-action" value={kind} choices={unionChoices(KINDS, t, 'bulk.kind')} onChange={setKind} />
         {kind === 'assign' && (
-          <label className="field">
-            <span className="field-label">{t('bulk.assignTo')}</span>
-            <select data-testid="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="">{t('bulk.choose')}</option>
-              <option value={UNASSIGN}>{t('bulk.unassign')}</option>
-              {staff
-                .filter((s) => s.active)
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.displayName || s.username}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('bulk.assignTo')}
+            testId="bulk-assignee"
+            value={assignee}
+            choices={[{ value: '', label: t('bulk.choose') }, { value: UNASSIGN, label: t('bulk.unassign') }, ...staffChoices(staff.filter((s) => s.active))]}
+            onChange={setAssignee}
+          />
         )}
         {kind === 'status' && (
-          <label className="field">
-            <span className="field-label">{t('bulk.newStatus')}</span>
-            <select data-testid="bulk-status" value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}>
-              <option value="">{t('bulk.choose')}</option>
-              {COMPLAINT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('bulk.newStatus')} testId="bulk-status" value={status} choices={[choose, ...unionChoices(COMPLAINT_STATUSES, t, 'status')]} onChange={setStatus} />
         )}
         {kind === 'priority' && (
-          <label className="field">
-            <span className="field-label">{t('bulk.newPriority')}</span>
-            <select data-testid="bulk-priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority | '')}>
-              <option value="">{t('bulk.choose')}</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`priority.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('bulk.newPriority')} testId="bulk-priority" value={priority} choices={[choose, ...unionChoices(PRIORITIES, t, 'priority')]} onChange={setPriority} />
         )}
         {kind === 'status' && status === 'RESOLVED' && (
           <label className="field">

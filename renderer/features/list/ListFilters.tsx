@@ -3,6 +3,7 @@ import type { DepartmentDoc, SourceDoc, StaffDoc } from '../../../shared/documen
 import { COMPLAINT_STATUSES, PRIORITIES, SEVERITIES, type Priority, type Severity } from '../../../shared/enums.ts';
 import { useLanguage } from '../../ui/hooks.ts';
 import { localName } from '../../ui/reference-data.ts';
+import { SelectField, staffChoices, unionChoices } from '../../ui/SelectField.tsx';
 import { NONE, type ListFilter, type StatusFilter } from './filters.ts';
 
 type Props = {
@@ -31,80 +32,39 @@ const fromInput = (v: string): number | null => {
 export function ListFilters({ filter: f, onChange, sources, departments, staff, userId }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const any = { value: '', label: t('list.any') };
   return (
     <div className="list-filters" data-testid="list-filters">
-      <label className="field">
-        <span className="field-label">{t('list.status')}</span>
-        <select data-testid="list-status-filter" value={f.status} onChange={(e) => onChange({ status: e.target.value as StatusFilter })}>
-          <option value="">{t('list.allStatuses')}</option>
-          <option value="open">{t('list.openStatuses')}</option>
-          {COMPLAINT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('list.priority')}</span>
-        <select data-testid="list-priority-filter" value={f.priority} onChange={(e) => onChange({ priority: e.target.value as Priority | '' })}>
-          <option value="">{t('list.any')}</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('list.severity')}</span>
-        <select data-testid="list-severity-filter" value={f.severity} onChange={(e) => onChange({ severity: e.target.value as Severity | '' })}>
-          <option value="">{t('list.any')}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severity.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('list.source')}</span>
-        <select data-testid="list-source-filter" value={f.source} onChange={(e) => onChange({ source: e.target.value })}>
-          <option value="">{t('list.any')}</option>
-          {sources.map((s) => (
-            <option key={s.id} value={s.code}>
-              {localName(s, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('list.department')}</span>
-        <select data-testid="list-department-filter" value={f.department} onChange={(e) => onChange({ department: e.target.value })}>
-          <option value="">{t('list.any')}</option>
-          <option value={NONE}>{t('list.noDepartment')}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {localName(d, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('list.assignee')}</span>
-        <select data-testid="list-assignee-filter" value={f.assignee} onChange={(e) => onChange({ assignee: e.target.value })}>
-          <option value="">{t('list.any')}</option>
-          <option value={userId}>{t('list.me')}</option>
-          <option value={NONE}>{t('list.unassigned')}</option>
-          {staff
-            .filter((s) => s.id !== userId)
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.displayName || s.username}
-              </option>
-            ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('list.status')}
+        testId="list-status-filter"
+        value={f.status}
+        choices={[{ value: '', label: t('list.allStatuses') }, { value: 'open', label: t('list.openStatuses') }, ...unionChoices(COMPLAINT_STATUSES, t, 'status')]}
+        onChange={(status: StatusFilter) => onChange({ status })}
+      />
+      <SelectField label={t('list.priority')} testId="list-priority-filter" value={f.priority} choices={[any, ...unionChoices(PRIORITIES, t, 'priority')]} onChange={(priority: Priority | '') => onChange({ priority })} />
+      <SelectField label={t('list.severity')} testId="list-severity-filter" value={f.severity} choices={[any, ...unionChoices(SEVERITIES, t, 'severity')]} onChange={(severity: Severity | '') => onChange({ severity })} />
+      <SelectField
+        label={t('list.source')}
+        testId="list-source-filter"
+        value={f.source}
+        choices={[any, ...sources.map((s) => ({ value: s.code, label: localName(s, lang) }))]}
+        onChange={(source) => onChange({ source })}
+      />
+      <SelectField
+        label={t('list.department')}
+        testId="list-department-filter"
+        value={f.department}
+        choices={[any, { value: NONE, label: t('list.noDepartment') }, ...departments.map((d) => ({ value: d.id, label: localName(d, lang) }))]}
+        onChange={(department) => onChange({ department })}
+      />
+      <SelectField
+        label={t('list.assignee')}
+        testId="list-assignee-filter"
+        value={f.assignee}
+        choices={[any, { value: userId, label: t('list.me') }, { value: NONE, label: t('list.unassigned') }, ...staffChoices(staff.filter((s) => s.id !== userId))]}
+        onChange={(assignee) => onChange({ assignee })}
+      />
       <label className="field">
         <span className="field-label">{t('list.category')}</span>
         <input data-testid="list-category-filter" value={f.category} maxLength={60} onChange={(e) => onChange({ category: e.target.value.trim() })} />
