@@ -13,6 +13,7 @@ import { dueAtOf, slaContext } from './sla.ts';
 import { writeComplaint, writeEvent } from './store.ts';
 import { refreshSchedule } from '../sla/due.ts';
 import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
+import { queueStatusChanges } from '../notifications/status-changes.ts';
 
 /**
  * Staff edits through the integration API. Each change is written through `writeReplicated`
@@ -112,7 +113,7 @@ export async function transitionComplaint(
     visibility: 'public',
     data: to === 'RESOLVED' ? { resolution: next.resolution } : {},
   });
-  await queueNotificationsForEvents(tx, [changed], new Map([[next.id, next]]), now);
+  await queueStatusChanges(tx, [{ complaintId: next.id, since: { from: doc.status } }], now, new Map([[next.id, next]]), [changed]);
   await writeComplaint(tx, next);
   await writeEvent(tx, changed);
   return refreshSchedule(tx, next);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { maskPhone } from '../../shared/phone.ts';
-import { deskComplaint, deskEvent, lease, push, pushNew, setupWorld, wire, type World } from '../complaints/fixtures.ts';
+import type { ComplaintDoc } from '../../shared/documents.ts';
+import { deskComplaint, deskEvent, lease, pullAll, push, pushNew, setupWorld, wire, type World } from '../complaints/fixtures.ts';
 import type { ComplaintDetail, ComplaintView } from '../complaints/view.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
 import { gatewayEnv, GATEWAY_PASSWORD, GATEWAY_USER, startFakeGateway, waitFor, type FakeGateway } from './testing.ts';
@@ -147,6 +148,92 @@ describe('only a real status change sends an SMS', () => {
     expect(d.notifications.map((n) => [n.template, n.language, n.status])).toEqual([['complaint_received', 'ar', 'sent']]);
     expect(gw.requests.filter((r) => r.text.includes(doc.referenceNumber))).toHaveLength(1);
     expect(smsTo(doc.referenceNumber)[0]?.text.split('\n')[0]).toBe('استلام شكوى SHCT');
+  });
+});
+
+describe('two desks change the status offline: only the status the server kept tells the complainant', () => {
+  type Desk = { deskId: string; doc: ComplaintDoc; events: ReturnType<typeof deskEvent>[] };
+  type Arrival = 'A events' | 'B events' | 'A complaint' | 'B complaint';
+
+  /** A complaint in progress on the server, with its received SMS gone; both desks hold it. */
+  async function inProgress(n: number): Promise<ComplaintDoc> {
+    const block = await lease(srv, w.tokens.mainDesk, w.main.id);
+    const doc = deskComplaint(w.main.id, block, n, w.users.mainDesk, srv.deps.clock.now(), {
+      complainant: { name: 'Layla', phone: '+966507770000', email: null, language: 'en', smsOptOut: false },
+    });
+    await pushNew(srv, w.tokens.mainDesk, doc);
+    const created = deskEvent(doc, w.users.mainDesk, doc.createdAt, { to: 'PENDING' });
+    await push(srv, w.tokens.mainDesk, 'events', w.main.id, [{ assumedMasterState: null, newDocumentState: wire(created) }]);
+    await waitFor(() => smsTo(doc.referenceNumber).length === 1, 'the received SMS');
+    await transition(doc.id, 'ASSIGNED');
+    await transition(doc.id, 'IN_PROGRESS');
+    const pulled = await pullAll<ComplaintDoc>(srv, w.tokens.mainDesk, 'complaints', w.main.id);
+    const found = pulled.documents.find((d) => d.id === doc.id);
+    if (!found) throw new Error('the complaint is not on the desk');
+    const { _deleted: _ignored, ...stored } = found;
+    return stored;
+  }
+
+  /** What a desk pushes after a chain of status changes made offline (RxDB sends the last state). */
+  function offline(deskId: string, base: ComplaintDoc, at: number, steps: { to: ComplaintDoc['status']; resolution?: string }[]): Desk {
+    let doc = base;
+    const events = steps.map((s, i) => {
+      const e = deskEvent(doc, w.users.mainDesk, at + i, {
+        type: 'status_changed', field: 'status', from: doc.status, to: s.to, data: s.resolution ? { resolution: s.resolution } : {},
+      });
+      doc = { ...doc, status: s.to, resolution: s.resolution ?? doc.resolution, updatedAt: at + i, updatedBy: w.users.mainDesk };
+      return e;
+    });
+    return { deskId, doc, events };
+  }
+
+  async function arrive(base: ComplaintDoc, desks: Record<'A' | 'B', Desk>, order: readonly Arrival[]): Promise<void> {
+    for (const step of order) {
+      const desk = desks[step[0] as 'A' | 'B'];
+      const res = step.endsWith('events')
+        ? await push(srv, w.tokens.mainDesk, 'events', w.main.id, desk.events.map((e) => ({ assumedMasterState: null, newDocumentState: wire(e) })), desk.deskId)
+        : await push(srv, w.tokens.mainDesk, 'complaints', w.main.id, [{ assumedMasterState: wire(base), newDocumentState: wire(desk.doc) }], desk.deskId);
+      expect(res.status).toBe(200);
+    }
+  }
+
+  // Desk A resolves; desk B resolves with another summary and closes, both offline.
+  const cases: { name: string; order: Arrival[]; kept: 'A' | 'B' }[] = [
+    { name: 'A reconnects first, events before complaints', order: ['A events', 'B events', 'A complaint', 'B complaint'], kept: 'A' },
+    { name: 'A reconnects first, complaints before events', order: ['A complaint', 'B complaint', 'B events', 'A events'], kept: 'A' },
+    { name: 'B reconnects first, events before complaints', order: ['B events', 'A events', 'B complaint', 'A complaint'], kept: 'B' },
+    { name: 'B reconnects first, complaints before events', order: ['B complaint', 'A complaint', 'A events', 'B events'], kept: 'B' },
+  ];
+  it.each(cases.map((c, i) => ({ ...c, n: 10 + i })))('$name: exactly the SMS of the kept status', async ({ order, kept, n }) => {
+    const base = await inProgress(n);
+    const at = srv.deps.clock.now() + 1_000;
+    const desks = {
+      A: offline('desk-A', base, at, [{ to: 'RESOLVED', resolution: 'Fixed by A' }]),
+      B: offline('desk-B', base, at + 10, [{ to: 'RESOLVED', resolution: 'Fixed by B' }, { to: 'CLOSED' }]),
+    };
+    await arrive(base, desks, order);
+    const d = await waitFor(() => settled(base.id), 'the outbox to settle');
+
+    expect(d.status).toBe(kept === 'A' ? 'RESOLVED' : 'CLOSED');
+    expect(d.events.filter((e) => e.type === 'conflict_resolved').map((e) => e.field).sort()).toEqual(['resolution', 'status']);
+    expect(d.notifications.map((n) => [n.template, n.status])).toEqual([
+      ['complaint_received', 'sent'],
+      ['complaint_resolved', 'sent'],
+      ...(kept === 'B' ? [['complaint_closed', 'sent']] : []),
+    ]);
+    const texts = smsTo(base.referenceNumber).map((s) => s.text.split('\n')[0]);
+    expect(texts).toEqual(['SHCT Complaint Received', 'SHCT Complaint Resolved', ...(kept === 'B' ? ['SHCT Complaint Closed'] : [])]);
+    expect(smsTo(base.referenceNumber)[1]?.text).toContain(`Summary: Fixed by ${kept}`);
+  });
+
+  it('a desk that resolved offline after an API resolution adds no second resolved SMS', async () => {
+    const base = await inProgress(20);
+    await transition(base.id, 'RESOLVED', { resolution: 'Resolved on the phone' });
+    const desk = offline('desk-A', base, srv.deps.clock.now() + 1_000, [{ to: 'RESOLVED', resolution: 'Resolved at the desk' }]);
+    await arrive(base, { A: desk, B: desk }, ['A events', 'A complaint']);
+    const d = await waitFor(() => settled(base.id), 'the outbox to settle');
+    expect(d.notifications.map((n) => n.template)).toEqual(['complaint_received', 'complaint_resolved']);
+    expect(smsTo(base.referenceNumber)).toHaveLength(2);
   });
 });
 

@@ -17,7 +17,9 @@ import { notifyUsers } from '../inbox/store.ts';
 import { inAppNotificationsFor, type NewStaffNotification } from '../inbox/recipients.ts';
 
 /**
- * Queues the messages that newly written events cause, in the caller's transaction. Call it with
+ * Queues the messages that newly written events cause, in the caller's transaction. Status
+ * changes are not among them: an event says what a desk did, and only what the stored complaint
+ * kept tells the complainant (status-changes.ts, called where statuses are written). Call it with
  * the events the transaction actually inserted (a replayed push inserts none, so queues none) and,
  * where the caller holds them, the complaints as they stand after the change (others are read).
  * A handful of set-based statements however many events. The outbox rows take no lock; the staff's
@@ -30,7 +32,7 @@ export async function queueNotificationsForEvents(
   known: ReadonlyMap<string, ComplaintDoc> = new Map(),
   now: number,
 ): Promise<string[]> {
-  return queueNotifications(tx, causesFromEvents(events), known, now);
+  return queueNotifications(tx, causesFromEvents(events).filter((c) => c.kind !== 'status'), known, now);
 }
 
 const COMPLAINT_KEYS = Object.keys(complaintDocSchema.shape) as (keyof ComplaintDoc)[];

@@ -10,6 +10,7 @@ import { lockComplaints, readComplaints, writeComplaint, writeNewEvents, type Co
 import { acceptNewComplaint, applyDeskEdit } from './complaint-merge.ts';
 import { refreshSchedules } from '../sla/due.ts';
 import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
+import { queueStatusChanges, type StatusChange } from '../notifications/status-changes.ts';
 import { autoAssign, lockDepartments } from '../assignment/auto.ts';
 
 /**
@@ -84,6 +85,7 @@ export async function pushComplaints(
   const conflicts: WireDoc<'complaints'>[] = [];
   const events: TimelineEventDoc[] = [];
   const inserted = new Map<string, ComplaintDoc>();
+  const statusChanges: StatusChange[] = [];
   for (const r of rows) {
     const current = state.get(r.incoming.id);
     let result: ComplaintRow;
@@ -94,6 +96,7 @@ export async function pushComplaints(
       events.push(...auto.events);
       const seq = await writeComplaint(tx, doc);
       inserted.set(doc.id, doc);
+      statusChanges.push({ complaintId: doc.id, since: { from: null } });
       result = { hospitalId, doc, deleted: false, seq };
     } else if (current.deleted || r.deleted) {
       // Complaints are never deleted from a desk; a tombstone stays a tombstone.
@@ -102,6 +105,7 @@ export async function pushComplaints(
       const edit = applyDeskEdit(current.doc, r.assumed, r.incoming, { deskId: request.deskId, now, dueAt });
       events.push(...edit.conflictEvents);
       result = edit.changed ? { ...current, doc: edit.next, seq: await writeComplaint(tx, edit.next) } : current;
+      if (edit.next.status !== current.doc.status) statusChanges.push({ complaintId: current.doc.id, since: { from: current.doc.status } });
     }
     state.set(r.incoming.id, result);
     const answer = wireOf(result);
@@ -109,19 +113,23 @@ export async function pushComplaints(
   }
   await writeNewEvents(tx, events);
   await queueForArrivedComplaints(tx, inserted, now);
+  // The stored status moved (or a complaint arrived): the status events already in that took it
+  // there tell the complainant; events still to come are planned when they arrive (push-events.ts).
+  await queueStatusChanges(tx, statusChanges, now, new Map([...state].map(([id, row]) => [id, row.doc])));
   await refreshSchedules(tx, [...state.values()].filter((r) => !r.deleted).map((r) => r.doc));
   return { conflicts };
 }
 
 /**
  * A desk pushes a complaint and its events separately, in either order. Events that arrived
- * first could not be addressed then (push-events.ts); they are planned now, with the complaint.
- * Planning is keyed by event, so events already planned queue nothing again.
+ * first could not be addressed then (push-events.ts); they are planned now, with the complaint
+ * (status events by queueStatusChanges). Planning is keyed by event, so events already planned
+ * queue nothing again.
  */
 async function queueForArrivedComplaints(tx: Tx, inserted: ReadonlyMap<string, ComplaintDoc>, now: number): Promise<void> {
   if (inserted.size === 0) return;
   const { rows } = await tx.query<{ doc: TimelineEventDoc }>(
-    `SELECT doc FROM events WHERE complaint_id = ANY($1::text[]) AND NOT deleted AND type IN ('created', 'status_changed', 'assigned') ORDER BY at, seq`,
+    `SELECT doc FROM events WHERE complaint_id = ANY($1::text[]) AND NOT deleted AND type IN ('created', 'assigned') ORDER BY at, seq`,
     [[...inserted.keys()]],
   );
   await queueNotificationsForEvents(tx, rows.map((r) => r.doc), inserted, now);

@@ -7,6 +7,7 @@ import { forbidden } from '../http.ts';
 import { readComplaints, readEvents, writeEvent, type EventRow } from '../complaints/store.ts';
 import { requestRecheck } from '../sla/due.ts';
 import { queueNotificationsForEvents } from '../notifications/enqueue.ts';
+import { queueStatusChanges, type StatusChange } from '../notifications/status-changes.ts';
 
 /**
  * Push of timeline events. Events are immutable: a new id is inserted once, a replay is a no-op,
@@ -65,8 +66,19 @@ export async function pushEvents(
   }
   // Only what this push inserted: a replay or an echo queues nothing. New events are known only
   // under the seq lock (re-read above), so this runs after it; events whose complaint has not
-  // arrived yet are planned when it does (push-complaints.ts).
+  // arrived yet are planned when it does (push-complaints.ts). A status event tells the
+  // complainant only if the stored complaint took that path (a lost edit's events do not).
   await queueNotificationsForEvents(tx, inserted, new Map(), now);
+  await queueStatusChanges(tx, arrivedStatusChanges(inserted), now);
   await requestRecheck(tx, fresh.map((e) => e.complaintId));
   return { conflicts };
+}
+
+function arrivedStatusChanges(inserted: readonly TimelineEventDoc[]): StatusChange[] {
+  const arrived = new Map<string, Set<string>>();
+  for (const e of inserted) {
+    if (e.type !== 'status_changed') continue;
+    arrived.set(e.complaintId, (arrived.get(e.complaintId) ?? new Set()).add(e.id));
+  }
+  return [...arrived].map(([complaintId, ids]) => ({ complaintId, since: { arrived: ids } }));
 }
