@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       smtpUrl: null,
       mailFrom: null,
       amqpUrl: null,
+      amqpExchange: 'complaint-desk.events',
       adminPassword: null,
       clock: 'system',
       clockStart: null,
@@ -54,6 +55,7 @@ describe('parseConfig', () => {
       SMTP_URL: 'smtp://mail:25',
       MAIL_FROM: 'px@example.org',
       AMQP_URL: 'amqp://guest:guest@mq:5672',
+      AMQP_EXCHANGE: 'px.events',
       ADMIN_PASSWORD: 'long-enough-1',
       CLOCK: 'system',
       EMBEDDED_PG_PORT: '55432',
@@ -72,6 +74,7 @@ describe('parseConfig', () => {
       smsGatewayTimeoutMs: 2500,
       smtpUrl: 'smtp://mail:25',
       amqpUrl: 'amqp://guest:guest@mq:5672',
+      amqpExchange: 'px.events',
       adminPassword: 'long-enough-1',
       embeddedPgPort: 55432,
     });

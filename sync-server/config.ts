@@ -30,6 +30,8 @@ export type Config = {
   smtpUrl: string | null;
   mailFrom: string | null;
   amqpUrl: string | null;
+  /** The topic exchange complaint events are published to (with `amqpUrl`). */
+  amqpExchange: string;
   /** First administrator's password; generated at bootstrap when null. */
   adminPassword: string | null;
   clock: ClockKind;
@@ -72,6 +74,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: optional,
   AMQP_URL: z.string().trim().regex(/^amqps?:\/\//, 'must start with amqp:// or amqps://').optional(),
+  AMQP_EXCHANGE: z.string().trim().regex(/^[\w.:-]{1,200}$/, 'letters, digits and . _ - : only').optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   CLOCK: z.enum(['system', 'manual']).optional(),
   CLOCK_START: z.string().trim().datetime({ offset: true }).optional(),
@@ -145,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? null,
     amqpUrl: e.AMQP_URL ?? null,
+    amqpExchange: e.AMQP_EXCHANGE ?? 'complaint-desk.events',
     adminPassword: e.ADMIN_PASSWORD ?? null,
     clock,
     clockStart: e.CLOCK_START === undefined ? null : Date.parse(e.CLOCK_START),

@@ -1,3 +1,4 @@
+import { brokerService } from './broker/service.ts';
 import type { ServerDeps } from './deps.ts';
 import { explanationService } from './explanations/service.ts';
 import { outboxService } from './notifications/worker.ts';
@@ -12,7 +13,7 @@ import { schedulerService } from './sla/scheduler.ts';
 export type RunningService = { stop(): Promise<void> };
 export type Service = { name: string; start(deps: ServerDeps): Promise<RunningService> };
 
-export const services: Service[] = [schedulerService, explanationService, outboxService];
+export const services: Service[] = [schedulerService, explanationService, outboxService, brokerService];
 
 export async function startServices(deps: ServerDeps, list: readonly Service[] = services): Promise<() => Promise<void>> {
   const running: { name: string; svc: RunningService }[] = [];

@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HospitalSummary, LoginResponse } from '../../shared/api.ts';
-import { findFreePort } from '../db/embedded.ts';
+import { startChildServer, type ChildServer } from '../test/child-server.ts';
 import { createTestDatabase, type TestDatabase } from '../test/db.ts';
 import { gatewayEnv, startFakeGateway, waitFor, type FakeGateway } from './testing.ts';
 
@@ -17,56 +15,16 @@ import { gatewayEnv, startFakeGateway, waitFor, type FakeGateway } from './testi
  * gateway answers with the id it already gave and sends nothing. Exactly one SMS reaches the phone,
  * and the message ends `sent` with that id, both attempts on the timeline.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN_PASSWORD = 'crash-admin-password-1';
 
 let db: TestDatabase;
 let gw: FakeGateway;
 let dataDir: string;
-let child: ChildProcess | null = null;
-let output = '';
+let server: ChildServer | null = null;
 
-async function startServer(port: number): Promise<void> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      // vitest puts its own BASE_URL ("/") into the environment.
-      BASE_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: db.url,
-      ADMIN_PASSWORD,
-      CLOCK: 'manual',
-      // A short gateway time-out makes the abandoned attempt's lease (3 × time-out, at least 5 s) short.
-      ...gatewayEnv(gw, 1_000),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  proc.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  proc.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  await waitFor(
-    async () => {
-      if (proc.exitCode !== null) throw new Error(`server exited:\n${output.slice(-3000)}`);
-      return fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
-    },
-    'the server to be healthy',
-    90_000,
-  );
-}
-
-function killHard(): Promise<void> {
-  const proc = child;
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
-}
+// A short gateway time-out makes the abandoned attempt's lease (3 × time-out, at least 5 s) short.
+const startServer = async () => (server = await startChildServer({ databaseUrl: db.url, dataDir, adminPassword: ADMIN_PASSWORD, env: gatewayEnv(gw, 1_000) }));
+const killHard = () => server?.killHard() ?? Promise.resolve();
 
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: true });
@@ -82,9 +40,7 @@ afterAll(async () => {
 
 describe('SIGKILL between sending and recording', () => {
   it('sends no second SMS for the same message', async () => {
-    let port = await findFreePort();
-    await startServer(port);
-    const base = `http://127.0.0.1:${port}`;
+    const { base } = await startServer();
     const login = (await (await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -119,8 +75,7 @@ describe('SIGKILL between sending and recording', () => {
     expect(await row()).toMatchObject({ status: 'sending', attempts: 1 });
     expect(gw.delivered.size).toBe(1);
 
-    port = await findFreePort();
-    await startServer(port);
+    await startServer();
     const done = await waitFor(async () => {
       const r = await row();
       return r?.status === 'sent' ? r : undefined;
