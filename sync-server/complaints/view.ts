@@ -30,7 +30,7 @@ export type EventView = {
   data: Record<string, unknown>;
 };
 
-/** The complaint's SMS and e-mails: {id, channel, to (masked), template, language, status, attempts, providerId, error, createdAt, updatedAt}. */
+/** The complaint's SMS and e-mails: {id, channel, to, template, language, status, attempts, providerId, error, createdAt, updatedAt}. */
 export type { NotificationView } from '../notifications/store.ts';
 import type { NotificationView } from '../notifications/store.ts';
 

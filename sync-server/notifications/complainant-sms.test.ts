@@ -86,9 +86,9 @@ describe('the life of one complaint with a phone number', () => {
     // Three messages, one gateway request each except the resolution's retry.
     expect(gw.requests.filter((r) => r.text.includes(ref)).length).toBe(4);
     expect(d.notifications.map((n) => [n.channel, n.template, n.language, n.status, n.attempts, n.to])).toEqual([
-      ['sms', 'complaint_received', 'en', 'sent', 1, MASKED],
-      ['sms', 'complaint_resolved', 'en', 'sent', 2, MASKED],
-      ['sms', 'complaint_closed', 'en', 'sent', 1, MASKED],
+      ['sms', 'complaint_received', 'en', 'sent', 1, PHONE],
+      ['sms', 'complaint_resolved', 'en', 'sent', 2, PHONE],
+      ['sms', 'complaint_closed', 'en', 'sent', 1, PHONE],
     ]);
     const attempts = d.events.filter((e) => e.type === 'communication').map((e) => [e.data.template, e.data.status, e.data.attempt, e.visibility]);
     expect(attempts).toEqual([

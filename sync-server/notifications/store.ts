@@ -144,6 +144,11 @@ export async function claimMessages(q: Queryable, ids: readonly string[], leaseM
   }));
 }
 
+/**
+ * A message as the staff API shows it. `to` is the recipient in full (E.164 number or address), as
+ * the brief's contract has it: whoever may read the complaint already sees the complainant's
+ * number. The timeline and the logs only ever carry it masked.
+ */
 export type NotificationView = {
   id: string;
   channel: MessageChannel;
@@ -163,7 +168,7 @@ type ViewRow = {
   complaint_id: string;
   hospital_id: string;
   channel: MessageChannel;
-  masked_recipient: string;
+  recipient: string;
   template: string;
   language: string;
   status: OutboxStatus;
@@ -174,13 +179,13 @@ type ViewRow = {
   updated_at: number;
 };
 
-const VIEW_COLUMNS = 'id, complaint_id, hospital_id, channel, masked_recipient, template, language, status, attempts, provider_id, last_error, created_at, updated_at';
+const VIEW_COLUMNS = 'id, complaint_id, hospital_id, channel, recipient, template, language, status, attempts, provider_id, last_error, created_at, updated_at';
 
 function toView(r: ViewRow): NotificationView {
   return {
     id: r.id,
     channel: r.channel,
-    to: r.masked_recipient,
+    to: r.recipient,
     template: r.template,
     language: r.language,
     status: r.status,

@@ -72,7 +72,7 @@ describe('GET, PATCH and transitions of one complaint', () => {
     expect(settled(byRef.body)).toEqual(settled(byId.body));
     // The complainant's received SMS (recorded only: no gateway here); its attempt is a
     // communication event written by the outbox in its own time, so left out below.
-    expect(byId.body.notifications.map((n) => [n.channel, n.template, n.to])).toEqual([['sms', 'complaint_received', '+966••••••567']]);
+    expect(byId.body.notifications.map((n) => [n.channel, n.template, n.to])).toEqual([['sms', 'complaint_received', '+966501234567']]);
     const timeline = byId.body.events.filter((e) => e.type !== 'communication');
     expect(timeline).toHaveLength(1);
     expect(timeline[0]).toMatchObject({
