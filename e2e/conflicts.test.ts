@@ -47,7 +47,7 @@ describe('concurrent offline edits', () => {
       description: 'My father was discharged without his medication list.',
       severity: 'medium',
       priority: 'medium',
-      complainant: { name: 'Omar Al-Qahtani', language: 'en' },
+      complainant: { name: 'Omar Al-Qahtani', phone: '0501234567', language: 'en' },
     });
     const ref = x.referenceNumber;
     const a = await world.desk('A', 'desk_a');
@@ -118,5 +118,29 @@ describe('concurrent offline edits', () => {
     // Round 1 produced no conflict: different fields merge silently.
     const statusEvents = (final.events ?? []).filter((e) => e.type === 'status_changed');
     expect(statusEvents).toHaveLength(1);
+
+    // Round 3: A resolves, B cancels, offline; B reconnects first, so A's resolution is refused.
+    // The complainant must not be told it was resolved (issue 4): only the kept status counts.
+    await a.setOffline(true);
+    await b.setOffline(true);
+    await a.shell.waitOffline();
+    await b.shell.waitOffline();
+    await detailA.changeStatus('IN_PROGRESS');
+    await detailA.waitForStatus('IN_PROGRESS');
+    await detailA.changeStatus('RESOLVED', { resolution: 'Medication list sent by post' });
+    await detailA.waitForStatus('RESOLVED');
+    await detailB.changeStatus('CANCELLED', { comment: 'Duplicate of an earlier complaint' });
+    await detailB.waitForStatus('CANCELLED');
+    await b.setOffline(false);
+    await b.shell.waitPending(0);
+    await waitFor('B’s cancellation on the server', async () => (await serverState(ref)).status === 'CANCELLED');
+    await a.setOffline(false);
+    await a.shell.waitPending(0);
+    for (const d of [detailA, detailB]) await d.waitForStatus('CANCELLED', 60_000);
+    const settled = await serverState(ref);
+    // A's desk may push its intermediate IN_PROGRESS too: each refused state is on the timeline.
+    const refused = (settled.events ?? []).filter((e) => e.type === 'conflict_resolved' && e.field === 'status').map((e) => e.to);
+    expect(refused).toContain('RESOLVED');
+    expect((settled.notifications ?? []).map((n) => (n as { template: string }).template)).toEqual(['complaint_received']);
   });
 });

@@ -8,6 +8,7 @@ import { allowedTransitions, checkTransition } from '../../shared/workflow.ts';
 import type { Tx } from '../db/pool.ts';
 import { HttpError } from '../http.ts';
 import { asFieldText } from '../replication/conflict-events.ts';
+import { checkPatchAllowed, checkTransitionAllowed } from './access.ts';
 import { departmentInHospital, staffForHospital } from './lookups.ts';
 import { dueAtOf, slaContext } from './sla.ts';
 import { writeComplaint, writeEvent } from './store.ts';
@@ -20,6 +21,11 @@ import { queueStatusChanges } from '../notifications/status-changes.ts';
  * (so desks receive it) together with its timeline event.
  */
 export type PatchRequest = z.infer<typeof patchComplaintRequestSchema>;
+/**
+ * `enforce`: a user's request, held to the role rule (complaints/access.ts; 403 after the 409 and
+ * 422 checks). `trusted`: the server replaying history it was given (the demo loader).
+ */
+export type RoleRule = 'enforce' | 'trusted';
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 
 const PATCH_FIELDS = ['priority', 'severity', 'category', 'departmentId', 'assigneeId', 'title', 'description'] as const;
@@ -42,6 +48,7 @@ export async function patchComplaint(
   patch: PatchRequest,
   user: SessionUser,
   now: number,
+  rule: RoleRule = 'enforce',
 ): Promise<ComplaintDoc> {
   const fields: Record<string, string> = {};
   if (patch.departmentId && patch.departmentId !== doc.departmentId && !(await departmentInHospital(tx, patch.departmentId, doc.hospitalId))) {
@@ -51,6 +58,7 @@ export async function patchComplaint(
     fields.assigneeId = 'unknown';
   }
   if (Object.keys(fields).length > 0) throw new HttpError(422, { error: 'validation_failed', fields });
+  if (rule === 'enforce') await checkPatchAllowed(tx, user, doc, patch);
 
   const next: ComplaintDoc = { ...doc };
   const events: TimelineEventDoc[] = [];
@@ -84,6 +92,7 @@ export async function transitionComplaint(
   request: TransitionRequest,
   user: SessionUser,
   now: number,
+  rule: RoleRule = 'enforce',
 ): Promise<ComplaintDoc> {
   const refusal = checkTransition({ from: doc.status, to: request.to, comment: request.comment, resolution: request.resolution });
   if (refusal?.code === 'same_status' || refusal?.code === 'not_allowed') {
@@ -95,6 +104,7 @@ export async function transitionComplaint(
   if (refusal?.code === 'reason_required') {
     throw new HttpError(422, { error: 'validation_failed', fields: { comment: 'required' } });
   }
+  if (rule === 'enforce') await checkTransitionAllowed(tx, user, doc, request.to);
   const to: ComplaintStatus = request.to;
   const next: ComplaintDoc = {
     ...doc,

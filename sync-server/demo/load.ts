@@ -89,13 +89,14 @@ export async function loadDemo(pool: Pool, opts: DemoOptions): Promise<DemoResul
           p.createdAt,
         );
         for (const step of p.steps) {
-          if (step.to === 'ASSIGNED') doc = await patchComplaint(tx, doc, { assigneeId: agent.id }, agent, step.at);
+          if (step.to === 'ASSIGNED') doc = await patchComplaint(tx, doc, { assigneeId: agent.id }, agent, step.at, 'trusted');
           doc = await transitionComplaint(
             tx,
             doc,
             { to: step.to, comment: step.to === 'ESCALATED' ? 'Escalated to the department manager' : undefined, resolution: step.to === 'RESOLVED' ? 'Discussed with the department; corrective action taken.' : undefined },
             step.to === 'ESCALATED' ? h.manager : agent,
             step.at,
+            'trusted',
           );
         }
         done++;

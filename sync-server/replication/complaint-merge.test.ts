@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ComplaintActor } from '../../shared/complaint-access.ts';
 import type { ComplaintDoc } from '../../shared/documents.ts';
 import { acceptNewComplaint, applyDeskEdit, statusReachable } from './complaint-merge.ts';
 import { conflictEventId } from './conflict-events.ts';
@@ -13,7 +14,8 @@ const base: ComplaintDoc = {
   reminderLevel: 0, escalationLevel: 0, lastReminderAt: null, escalatedAt: null,
   referenceConfirmed: true, trackingConfirmed: true,
 };
-const ctx = { deskId: 'desk-B', now: 9_000, dueAt: (d: ComplaintDoc) => d.createdAt + (d.priority === 'urgent' ? 1 : 100) };
+const admin: ComplaintActor = { id: 'u2', role: 'px_admin', departmentId: null };
+const ctx = { deskId: 'desk-B', now: 9_000, dueAt: (d: ComplaintDoc) => d.createdAt + (d.priority === 'urgent' ? 1 : 100), actor: admin };
 
 describe('status changes pushed by a desk', () => {
   it('accepts a chain of allowed steps made offline, refuses what no chain allows', () => {
@@ -35,6 +37,30 @@ describe('status changes pushed by a desk', () => {
       type: 'conflict_resolved', visibility: 'internal', field: 'status', from: 'CLOSED', to: 'IN_PROGRESS', at: 9_000,
       data: { deskId: 'desk-B', lostBy: 'u2', keptValue: 'CLOSED', lostValue: 'IN_PROGRESS' },
     });
+  });
+});
+
+describe('the pushing user\'s role', () => {
+  const agent = { ...ctx, actor: { id: 'agent', role: 'desk_agent', departmentId: null } satisfies ComplaintActor };
+  const othersComplaint = { ...base, status: 'IN_PROGRESS' as const, assigneeId: 'nurse' };
+
+  it('refuses what the role may not do as a lost edit and takes the rest of the push', () => {
+    const forged = { ...othersComplaint, status: 'RESOLVED' as const, resolution: 'Closed by me', priority: 'urgent' as const, title: 'Long wait (typo fixed)', updatedBy: 'agent', updatedAt: 2000 };
+    const r = applyDeskEdit(othersComplaint, othersComplaint, forged, agent);
+    expect(r.next).toMatchObject({ status: 'IN_PROGRESS', resolution: null, priority: 'medium', assigneeId: 'nurse', title: 'Long wait (typo fixed)', dueAt: 5000 });
+    expect(r.lost.map((l) => l.field).sort()).toEqual(['priority', 'resolution', 'status']);
+    expect(r.conflictEvents.map((e) => [e.field, e.from, e.to])).toContainEqual(['status', 'IN_PROGRESS', 'RESOLVED']);
+    // An agent may not hand a free complaint to someone else, but may take it.
+    const free = { ...base, assigneeId: null };
+    expect(applyDeskEdit(free, free, { ...free, assigneeId: 'nurse', updatedAt: 2000 }, agent)).toMatchObject({ changed: false, lost: [{ field: 'assigneeId', kept: null, lost: 'nurse' }] });
+    const taken = applyDeskEdit(free, free, { ...free, assigneeId: 'agent', status: 'ASSIGNED', updatedAt: 2000 }, agent);
+    expect(taken).toMatchObject({ changed: true, lost: [], next: { assigneeId: 'agent', status: 'ASSIGNED', updatedAt: 2000 } });
+  });
+
+  it('leaves nothing changed when everything pushed was refused', () => {
+    const ceo = { ...ctx, actor: { id: 'ceo', role: 'ceo', departmentId: null } satisfies ComplaintActor };
+    const r = applyDeskEdit(base, base, { ...base, priority: 'urgent', updatedBy: 'ceo', updatedAt: 2000 }, ceo);
+    expect(r).toMatchObject({ changed: false, next: base, lost: [{ field: 'priority', kept: 'medium', lost: 'urgent' }] });
   });
 });
 

@@ -1,5 +1,6 @@
-import type { ComplaintDoc, TimelineEventDoc } from '../../shared/documents.ts';
+import type { ComplaintDoc, DeskWritableField, TimelineEventDoc } from '../../shared/documents.ts';
 import type { ComplaintStatus } from '../../shared/enums.ts';
+import { ROLE_RULED_FIELDS, refusedChange, type ComplaintActor } from '../../shared/complaint-access.ts';
 import { mergeComplaint, type LostEdit } from '../../shared/merge.ts';
 import { allowedTransitions } from '../../shared/workflow.ts';
 import { conflictEvent } from './conflict-events.ts';
@@ -57,26 +58,35 @@ export type DeskEditResult = {
   conflictEvents: TimelineEventDoc[];
 };
 
+export type DeskEditContext = { deskId: string; now: number; dueAt: DueAt; actor: ComplaintActor };
+
 export function applyDeskEdit(
   current: ComplaintDoc,
   assumed: ComplaintDoc | null,
   incoming: ComplaintDoc,
-  ctx: { deskId: string; now: number; dueAt: DueAt },
+  ctx: DeskEditContext,
 ): DeskEditResult {
   const result = mergeComplaint(current, assumed, incoming);
   const next = result.merged;
   const changed = [...result.changed];
   const lost = [...result.lost];
-  if (changed.includes('status') && !statusReachable(current.status, next.status)) {
-    // A refused transition loses like a clash: the server's status stays, the desk's is kept
-    // visible on the timeline.
-    lost.push({ field: 'status', kept: current.status, lost: incoming.status });
-    next.status = current.status;
-    changed.splice(changed.indexOf('status'), 1);
-    if (changed.length === 0) {
-      next.updatedAt = current.updatedAt;
-      next.updatedBy = current.updatedBy;
-    }
+  // A refused change loses like a clash: the server's value stays, the desk's is kept visible on
+  // the timeline.
+  const refuse = (field: DeskWritableField) => {
+    lost.push({ field, kept: current[field], lost: incoming[field] });
+    (next as Record<DeskWritableField, unknown>)[field] = current[field];
+    changed.splice(changed.indexOf(field), 1);
+  };
+  if (changed.includes('status') && !statusReachable(current.status, next.status)) refuse('status');
+  // The pushing user's role (issue 6), judged on the complaint as the server holds it.
+  for (const field of ROLE_RULED_FIELDS) {
+    if (changed.includes(field) && refusedChange(ctx.actor, current, field, next[field]) !== null) refuse(field);
+  }
+  // A resolution goes with its status: a desk's RESOLVED that was not taken leaves its text out too.
+  if (incoming.status !== current.status && next.status === current.status && changed.includes('resolution')) refuse('resolution');
+  if (changed.length === 0) {
+    next.updatedAt = current.updatedAt;
+    next.updatedBy = current.updatedBy;
   }
   if (SLA_FIELDS.some((f) => changed.includes(f))) next.dueAt = ctx.dueAt(next);
   return {

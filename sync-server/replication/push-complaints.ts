@@ -1,3 +1,5 @@
+import type { SessionUser } from '../../shared/api.ts';
+import type { ComplaintActor } from '../../shared/complaint-access.ts';
 import type { ComplaintDoc, TimelineEventDoc } from '../../shared/documents.ts';
 import { sameValue } from '../../shared/merge.ts';
 import type { PushRequest, PushResponse, WireDoc } from '../../shared/replication.ts';
@@ -5,6 +7,7 @@ import type { Tx } from '../db/pool.ts';
 import { nextSeq } from '../db/replicated.ts';
 import { HttpError, forbidden } from '../http.ts';
 import { isLeasedTo } from '../complaints/references.ts';
+import { complaintActorOf } from '../complaints/access.ts';
 import { dueAtOf, slaContext } from '../complaints/sla.ts';
 import { lockComplaints, readComplaints, writeComplaint, writeNewEvents, type ComplaintRow } from '../complaints/store.ts';
 import { acceptNewComplaint, applyDeskEdit } from './complaint-merge.ts';
@@ -23,7 +26,10 @@ import { autoAssign, lockDepartments } from '../assignment/auto.ts';
  * and merged like any existing row.
  *
  * Anything touching another hospital refuses the whole request (403) before anything is written,
- * so the answer never carries another hospital's document.
+ * so the answer never carries another hospital's document. A change of an existing complaint
+ * that the pushing user's role may not make (shared/complaint-access.ts) is a lost edit, like a
+ * clash: the server's value stays, a `conflict_resolved` event records it, the answer carries
+ * the server's state.
  */
 type Incoming = { assumed: ComplaintDoc | null; incoming: ComplaintDoc; deleted: boolean; wire: WireDoc<'complaints'> };
 
@@ -55,6 +61,7 @@ export async function pushComplaints(
   hospitalId: string,
   request: PushRequest<'complaints'>,
   now: number,
+  user: Pick<SessionUser, 'id' | 'role'>,
 ): Promise<PushResponse<'complaints'>> {
   const rows: Incoming[] = request.rows.map((r) => ({
     assumed: r.assumedMasterState ? strip(r.assumedMasterState) : null,
@@ -85,6 +92,7 @@ export async function pushComplaints(
   const conflicts: WireDoc<'complaints'>[] = [];
   const events: TimelineEventDoc[] = [];
   const inserted = new Map<string, ComplaintDoc>();
+  let actor: ComplaintActor | null = null;
   const statusChanges: StatusChange[] = [];
   for (const r of rows) {
     const current = state.get(r.incoming.id);
@@ -102,7 +110,8 @@ export async function pushComplaints(
       // Complaints are never deleted from a desk; a tombstone stays a tombstone.
       result = current;
     } else {
-      const edit = applyDeskEdit(current.doc, r.assumed, r.incoming, { deskId: request.deskId, now, dueAt });
+      actor ??= await complaintActorOf(tx, user);
+      const edit = applyDeskEdit(current.doc, r.assumed, r.incoming, { deskId: request.deskId, now, dueAt, actor });
       events.push(...edit.conflictEvents);
       result = edit.changed ? { ...current, doc: edit.next, seq: await writeComplaint(tx, edit.next) } : current;
       if (edit.next.status !== current.doc.status) statusChanges.push({ complaintId: current.doc.id, since: { from: current.doc.status } });

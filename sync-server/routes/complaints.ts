@@ -26,8 +26,9 @@ import { notificationsOf } from '../notifications/store.ts';
  *         `complainant.phone: invalid_phone`
  *   GET   /api/v1/complaints/:idOrRef              → 200 complaint + events (oldest first) + notifications; 404
  *   PATCH /api/v1/complaints/:idOrRef              → 200 complaint + events; 404; 422 (unknown key,
- *         bad value, department not of the hospital, unknown assignee)
- *   POST  /api/v1/complaints/:idOrRef/transitions  → 200 complaint + events; 404;
+ *         bad value, department not of the hospital, unknown assignee);
+ *         403 {error:'role_forbids', field, reason} (shared/complaint-access.ts)
+ *   POST  /api/v1/complaints/:idOrRef/transitions  → 200 complaint + events; 404; 403 as PATCH;
  *         409 {error:'transition_not_allowed', from, allowed}; 422 fields.resolution / fields.comment 'required'
  *   GET   /api/v1/complaints?status&priority&source&assignee&overdue&q&hospitalId&page&limit
  *         → 200 {data, pagination:{page, limit, total}}; 422 bad query

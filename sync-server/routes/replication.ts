@@ -96,7 +96,7 @@ export default async function routes(app: FastifyInstance, deps: ServerDeps): Pr
     const now = deps.clock.now();
     if (collection === 'complaints') {
       const body = parsePush.complaints(request.body);
-      return withTxRetry(deps.pool, (tx) => pushComplaints(tx, hospitalId, body, now));
+      return withTxRetry(deps.pool, (tx) => pushComplaints(tx, hospitalId, body, now, request.user));
     }
     if (collection === 'notifications') {
       const body = parsePush.notifications(request.body);

@@ -1,7 +1,7 @@
 import type { ComplaintDoc, StaffDoc } from '../../../shared/documents.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import type { DeskWriter } from '../../data/writer.ts';
-import type { Actor } from './policy.ts';
+import type { ComplaintActor as Actor } from '../../../shared/complaint-access.ts';
 import { planBulk, type BulkAction, type BulkRow } from './plan.ts';
 
 /**

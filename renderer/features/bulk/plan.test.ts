@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComplaintDoc, StaffDoc } from '../../../shared/documents.ts';
 import { complaint, staff as staffFixture } from '../../testing/fixtures.ts';
 import { planBulk, type BulkAction, type BulkRow } from './plan.ts';
-import type { Actor } from './policy.ts';
+import type { ComplaintActor as Actor } from '../../../shared/complaint-access.ts';
 
 const T = Date.UTC(2026, 5, 1, 8, 0, 0);
 const admin: Actor = { id: 'admin1', role: 'px_admin', departmentId: null };

@@ -2,7 +2,7 @@ import type { ComplaintDoc, StaffDoc } from '../../../shared/documents.ts';
 import type { ComplaintStatus, Priority } from '../../../shared/enums.ts';
 import type { TransitionError } from '../../../shared/workflow.ts';
 import { assign, changeField, changeStatus, type ChangeContext, type ComplaintChange } from '../detail/actions.ts';
-import { mayAssignTo, mayChange, type Actor, type PolicyError } from './policy.ts';
+import { mayAssignTo, mayChange, type ComplaintActor as Actor, type ComplaintRefusal as PolicyError } from '../../../shared/complaint-access.ts';
 
 /**
  * A bulk action (source document 003, complaints.bulk-action: assign, update-status,

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDoc } from '../../../shared/documents.ts';
 import { PRIORITIES, SEVERITIES, type Priority, type Severity } from '../../../shared/enums.ts';
+import { mayAssignTo, mayChange } from '../../../shared/complaint-access.ts';
 import { trackingUrl } from '../../../shared/ids.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
@@ -39,6 +40,10 @@ export function DetailPage({ id }: { id: string }) {
   if (complaint === null) return <p className="card">{t('detail.notFound')}</p>;
 
   const ctx = () => ({ now: Date.now(), user: { id: desk.user.id, displayName: desk.user.displayName || desk.user.username } });
+  // The server refuses what this refuses (shared/complaint-access.ts): offer only what will hold.
+  const actor = { id: desk.user.id, role: desk.user.role, departmentId: staff.find((s) => s.id === desk.user.id)?.departmentId ?? null };
+  const refused = mayChange(actor, complaint);
+  const mayAssign = (assigneeId: string | null) => assigneeId === complaint.assigneeId || mayAssignTo(actor, assigneeId) === null;
   const save = (change: ComplaintChange | null) => {
     if (change) void desk.writer.changeComplaint(complaint.id, change.patch, change.event).catch((e: unknown) => console.error(e));
   };
@@ -63,6 +68,7 @@ export function DetailPage({ id }: { id: string }) {
           <Fact label={t('detail.priority')}>
             <select
               data-testid="detail-priority"
+              disabled={refused !== null}
               value={complaint.priority}
               onChange={(e) => save(changeField(complaint, 'priority', e.target.value as Priority, ctx()))}
             >
@@ -89,17 +95,20 @@ export function DetailPage({ id }: { id: string }) {
           <Fact label={t('detail.assignee')}>
             <select
               data-testid="assignee-select"
+              disabled={refused !== null}
               value={complaint.assigneeId ?? ''}
               onChange={(e) => save(assign(complaint, person(complaint.assigneeId), person(e.target.value || null), ctx()))}
             >
-              <option value="">{t('detail.unassigned')}</option>
+              <option value="" disabled={!mayAssign(null)}>
+                {t('detail.unassigned')}
+              </option>
               {complaint.assigneeId && !names.staff.has(complaint.assigneeId) && (
                 <option value={complaint.assigneeId}>{complaint.assigneeId}</option>
               )}
               {staff
                 .filter((s) => s.active || s.id === complaint.assigneeId)
                 .map((s) => (
-                  <option key={s.id} value={s.id}>
+                  <option key={s.id} value={s.id} disabled={!mayAssign(s.id)}>
                     {s.displayName || s.username}
                   </option>
                 ))}
@@ -137,7 +146,13 @@ export function DetailPage({ id }: { id: string }) {
         </p>
         <TrackingLinkActions complaint={complaint} />
       </section>
-      <StatusForm key={`${complaint.id}:${complaint.status}`} complaint={complaint} />
+      {refused === null ? (
+        <StatusForm key={`${complaint.id}:${complaint.status}`} complaint={complaint} />
+      ) : (
+        <p className="card muted" data-testid="detail-role-refused" data-reason={refused}>
+          {t(`bulk.error.${refused}`)}
+        </p>
+      )}
       <SlaPanel complaint={complaint} events={events} />
       <ExplanationsPanel complaint={complaint} events={events} />
       <AttachmentsPanel complaint={complaint} events={events} />
