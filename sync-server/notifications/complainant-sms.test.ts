@@ -109,6 +109,21 @@ describe('the life of one complaint with a phone number', () => {
     expect(html).toContain(ref);
     expect(html.match(/We sent you an SMS/g)?.length).toBe(3);
   });
+
+  it('resolved and closed at once, the resolved SMS failing first: "closed" never arrives before "resolved"', async () => {
+    const c = await create();
+    await waitFor(() => smsTo(c.referenceNumber).length === 1, 'the received SMS');
+    gw.behave = (r, nth) => (r.text.includes('Resolved') && nth === 1 ? { kind: 'status', status: 503 } : { kind: 'ok' });
+    await transition(c.id, 'ASSIGNED');
+    await transition(c.id, 'IN_PROGRESS');
+    await transition(c.id, 'RESOLVED', { resolution: 'Apology and a new letter' });
+    await transition(c.id, 'CLOSED');
+    await waitFor(() => smsTo(c.referenceNumber).length === 3, 'the resolved and closed SMS', 45_000);
+    expect(smsTo(c.referenceNumber).map((s) => s.text.split('\n')[0])).toEqual(['SHCT Complaint Received', 'SHCT Complaint Resolved', 'SHCT Complaint Closed']);
+    const d = await waitFor(() => settled(c.id), 'the outbox to settle');
+    // Waiting its turn is not a failed attempt: the closed SMS went out at its first.
+    expect(d.notifications.map((n) => [n.template, n.attempts])).toEqual([['complaint_received', 1], ['complaint_resolved', 2], ['complaint_closed', 1]]);
+  });
 });
 
 describe('only a real status change sends an SMS', () => {

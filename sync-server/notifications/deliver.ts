@@ -12,8 +12,11 @@ import type { ClaimedMessage } from './store.ts';
  * a gateway that already has it (an answer lost to a time-out or a crash) drops the repeat.
  */
 export type DeliveryDeps = {
-  /** Claims the message for one attempt (store.ts claimMessages); null when there is nothing to do. */
-  claim: (id: string) => Promise<ClaimedMessage | null>;
+  /**
+   * Claims the message for one attempt (store.ts claimMessages); null when there is nothing to do,
+   * `wait` while an earlier SMS of the same complaint to the same number is still on its way.
+   */
+  claim: (id: string) => Promise<ClaimedMessage | 'wait' | null>;
   now: () => number;
   config: RenderConfig & { mailFrom: string };
   sms: SmsDriver;
@@ -28,12 +31,16 @@ export type DeliveryDeps = {
   record: (result: AttemptResult) => Promise<void>;
 };
 
-/** `retry`: the attempt failed for now and the job should run again after graphile's back-off. */
-export type DeliveryResult = { kind: 'done' } | { kind: 'retry'; error: string };
+/**
+ * `retry`: the attempt failed for now and the job should run again after graphile's back-off.
+ * `wait`: no attempt was made; the job should run again soon (an earlier SMS goes first).
+ */
+export type DeliveryResult = { kind: 'done' } | { kind: 'wait' } | { kind: 'retry'; error: string };
 
 export async function deliverMessage(id: string, deps: DeliveryDeps): Promise<DeliveryResult> {
   const m = await deps.claim(id);
   if (m === null) return { kind: 'done' };
+  if (m === 'wait') return { kind: 'wait' };
   const finish = (status: AttemptResult['status'], eventStatus: AttemptResult['eventStatus'], extra: Partial<AttemptResult> = {}): Promise<void> => {
     const recorded = deps.record({ message: m, status, eventStatus, providerId: null, error: null, subject: null, body: null, at: deps.now(), ...extra });
     if (status === 'retrying') return recorded;

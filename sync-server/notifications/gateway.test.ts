@@ -153,7 +153,7 @@ describe('attempt limit', () => {
       const busy: SmsDriver = { name: 'busy', send: async () => ({ kind: 'retry', error: 'HTTP 503' }) };
       const recording: Promise<void>[] = [];
       const deps = {
-        claim: async (m: string) => (await claimMessages(srv.db.pool, [m], { sms: 5_000, email: 5_000 }, srv.deps.clock.now()))[0] ?? null,
+        claim: async (m: string) => (await claimMessages(srv.db.pool, [m], { sms: 5_000, email: 5_000 }, srv.deps.clock.now())).claimed[0] ?? null,
         now: () => srv.deps.clock.now(),
         config: { baseUrl: 'http://x', orgName: 'SHCT', supportPhone: null, mailFrom: 'x@y' },
         sms: busy,

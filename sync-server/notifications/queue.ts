@@ -39,14 +39,14 @@ export async function installJobQueue(pool: Pool, log: Log = silent): Promise<vo
  * One delivery job per message id, in the caller's transaction (one statement however many).
  * A job key already held by a job that is running (or was running in a process that died)
  * starts a new job and retires the old one: that is how the lease sweeper and a staff retry
- * re-queue a message.
+ * re-queue a message. `delayMs` holds the job back (a message waiting its turn).
  */
-export async function addDeliveryJobs(q: Queryable, ids: readonly string[]): Promise<void> {
+export async function addDeliveryJobs(q: Queryable, ids: readonly string[], delayMs = 0): Promise<void> {
   if (ids.length === 0) return;
   await q.query(
     `SELECT count(*) FROM graphile_worker.add_jobs(
-       ARRAY(SELECT ROW($1::text, json_build_object('id', id), NULL::text, NULL::timestamptz, $2::smallint, id, NULL::smallint, NULL::text[])::graphile_worker.job_spec
+       ARRAY(SELECT ROW($1::text, json_build_object('id', id), NULL::text, now() + $4::integer * interval '1 millisecond', $2::smallint, id, NULL::smallint, NULL::text[])::graphile_worker.job_spec
              FROM unnest($3::text[]) AS id))`,
-    [DELIVER_TASK, JOB_MAX_ATTEMPTS, ids],
+    [DELIVER_TASK, JOB_MAX_ATTEMPTS, ids, delayMs],
   );
 }

@@ -108,11 +108,32 @@ type ClaimRow = {
 
 /**
  * Takes messages for one attempt each: counts the attempt and leases the message until `leaseMs`
- * from now (database time). A message missing from the answer has nothing to do — already sent
- * or given up, or another process holds a live lease. One statement for many messages.
+ * from now (database time). A message in neither list has nothing to do — already sent or given
+ * up, or another process holds a live lease. Two statements for many messages.
+ *
+ * A complainant reads their SMS in the order they arrive, so "closed" must not overtake
+ * "resolved": an SMS whose earlier SMS to the same number about the same complaint is still on
+ * its way is `waiting`, left queued and untouched, and its job runs again shortly. The two
+ * statements may disagree when the earlier one finishes in between; the later one then only
+ * waits one round more.
  */
-export async function claimMessages(q: Queryable, ids: readonly string[], leaseMs: { sms: number; email: number }, now: number): Promise<ClaimedMessage[]> {
-  if (ids.length === 0) return [];
+export async function claimMessages(
+  q: Queryable,
+  ids: readonly string[],
+  leaseMs: { sms: number; email: number },
+  now: number,
+): Promise<{ claimed: ClaimedMessage[]; waiting: string[] }> {
+  if (ids.length === 0) return { claimed: [], waiting: [] };
+  const { rows: behind } = await q.query<{ id: string }>(
+    `SELECT m.id FROM outbox_messages m
+     WHERE m.id = ANY($1::text[]) AND m.channel = 'sms' AND m.status IN ('queued', 'retrying')
+       AND EXISTS (SELECT 1 FROM outbox_messages e
+                   WHERE e.complaint_id = m.complaint_id AND e.channel = 'sms' AND e.recipient_ref = m.recipient_ref
+                     AND e.n < m.n AND e.status IN ('queued', 'sending', 'retrying'))`,
+    [ids],
+  );
+  const waiting = behind.map((r) => r.id);
+  const free = waiting.length === 0 ? ids : ids.filter((id) => !waiting.includes(id));
   const { rows } = await q.query<ClaimRow>(
     `UPDATE outbox_messages m
      SET status = 'sending', attempts = m.attempts + 1, updated_at = $4,
@@ -122,9 +143,9 @@ export async function claimMessages(q: Queryable, ids: readonly string[], leaseM
        m.masked_recipient, m.variables, m.subject, m.body, m.attempts, m.attempt_limit,
        (SELECT c.doc FROM complaints c WHERE c.id = m.complaint_id AND NOT c.deleted) AS complaint,
        EXISTS (SELECT 1 FROM sms_opt_outs o WHERE m.channel = 'sms' AND o.phone = m.recipient) AS number_opted_out`,
-    [ids, leaseMs.sms, leaseMs.email, now],
+    [free, leaseMs.sms, leaseMs.email, now],
   );
-  return rows.map((r) => ({
+  const claimed = rows.map((r) => ({
     id: r.id,
     hospitalId: r.hospital_id,
     complaintId: r.complaint_id,
@@ -142,6 +163,7 @@ export async function claimMessages(q: Queryable, ids: readonly string[], leaseM
     complaint: r.complaint,
     numberOptedOut: r.number_opted_out,
   }));
+  return { claimed, waiting };
 }
 
 /**

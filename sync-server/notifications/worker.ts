@@ -45,6 +45,8 @@ export type RunningOutbox = {
 };
 
 export const DEFAULT_CONCURRENCY = 32;
+/** How soon a message waiting for an earlier SMS of its complaint is looked at again. */
+const WAIT_MS = 500;
 const POOL_SIZE = 10;
 
 export function defaultLeaseMs(smsTimeoutMs: number): { sms: number; email: number } {
@@ -114,9 +116,10 @@ export async function startOutbox(deps: ServerDeps, options: OutboxOptions = {})
   const mail = options.mail ?? mailDriverFor(config, driverLog);
   // Claims and results of concurrent deliveries go to the database in batches: a burst costs a
   // few statements per batch rather than per message.
-  const claimer = new Batcher<string, ClaimedMessage | null>(async (ids) => {
-    const claimed = new Map((await claimMessages(pool, ids, leaseMs, clock.now())).map((m) => [m.id, m]));
-    return ids.map((id) => claimed.get(id) ?? null);
+  const claimer = new Batcher<string, ClaimedMessage | 'wait' | null>(async (ids) => {
+    const { claimed, waiting } = await claimMessages(pool, ids, leaseMs, clock.now());
+    const byId = new Map(claimed.map((m) => [m.id, m]));
+    return ids.map((id) => byId.get(id) ?? (waiting.includes(id) ? 'wait' : null));
   });
   const recorder = new Batcher<AttemptResult, void>(
     async (results) => {
@@ -141,6 +144,9 @@ export async function startOutbox(deps: ServerDeps, options: OutboxOptions = {})
     const id = payload && typeof payload === 'object' && 'id' in payload ? (payload as { id: unknown }).id : null;
     if (typeof id !== 'string') return; // not ours to understand; nothing to retry
     const result = await deliverMessage(id, delivery);
+    // A new job under the same key runs the message again soon, without counting as a failure
+    // (graphile's back-off grows with each one, and its attempts are capped).
+    if (result.kind === 'wait') await addDeliveryJobs(pool, [id], WAIT_MS);
     // Throwing hands the job back to graphile, which runs it again after its back-off.
     if (result.kind === 'retry') throw new Error(result.error);
   };
