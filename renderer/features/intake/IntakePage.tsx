@@ -38,22 +38,23 @@ export function IntakePage() {
   const held = useObservable(() => desk.refs.watchRemaining(), [desk], null as number | null);
   const sourcesKey = activeSources.join(',');
 
+  const fresh = (from: DeskDefaults | null | undefined = defaults) => intakeWith(from ?? null, 'ar', sourcesKey ? sourcesKey.split(',') : []);
+  const freshRef = useRef(fresh);
+  freshRef.current = fresh;
+
+  // The fields appear, with the cursor in the first, in the same render that fills them from the
+  // defaults: filling them in an effect after that render lost what was typed in between.
   useEffect(() => {
     let live = true;
-    void defaultsStore.get().then((d) => live && setDefaults(d));
+    void defaultsStore.get().then((d) => {
+      if (!live) return;
+      setDefaults(d);
+      setValues(freshRef.current(d));
+    });
     return () => {
       live = false;
     };
   }, [defaultsStore]);
-
-  const fresh = () => intakeWith(defaults ?? null, 'ar', sourcesKey ? sourcesKey.split(',') : []);
-  const freshRef = useRef(fresh);
-  freshRef.current = fresh;
-
-  // The form starts from the defaults once they are read.
-  useEffect(() => {
-    if (defaults !== undefined) setValues(freshRef.current());
-  }, [defaults === undefined]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Sources replicate after the first sign-in: the default source is filled in once it arrives.
   useEffect(() => {
