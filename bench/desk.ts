@@ -316,8 +316,14 @@ export async function runDeskBench(): Promise<Metric[]> {
       .waitForSelector('[data-testid="stats"][data-state="ready"]', { timeout: 300_000 })
       .then(() => true)
       .catch(() => false);
-    if (ready) statsMs = Date.now() - t0;
-    else log('no statistics dashboard answered: stats_ms is the placeholder -1');
+    if (ready) {
+      statsMs = Date.now() - t0;
+      const split = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="stats"]');
+        return { load: el?.getAttribute('data-load-ms'), compute: el?.getAttribute('data-compute-ms'), complaints: el?.getAttribute('data-complaints') };
+      });
+      log(`statistics ready after ${statsMs} ms: input ${split.load} ms, computation ${split.compute} ms, ${split.complaints} complaints`);
+    } else log('no statistics dashboard answered: stats_ms is the placeholder -1');
 
     // 4. Cold start: the signed-in desk opened afresh, until its first row shows.
     const url = page.url().replace(/#.*$/, '');

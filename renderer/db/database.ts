@@ -2,6 +2,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../shared/replication.ts';
 import { rxSchemaFor } from '../../shared/rx-schemas.ts';
+import { statsCacheFor } from '../features/stats/cache.ts';
 import { ListKeysIndexer } from './list-indexer.ts';
 import { LIST_KEYS_SCHEMA, type ListKeysDoc } from './list-keys.ts';
 
@@ -67,6 +68,8 @@ export async function createDeskDatabase(options: DatabaseOptions): Promise<Desk
   indexers.set(db, indexer);
   db.onClose.push(() => indexer.stop());
   indexer.start();
+  // The same for the statistics dashboard's input, so the dashboard opens by computing from memory.
+  void statsCacheFor(db).start().catch(() => undefined);
   return db;
 }
 

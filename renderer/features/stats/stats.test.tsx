@@ -6,8 +6,8 @@ import { computeDashboard } from '../../../shared/stats/dashboard.ts';
 import { createDeskDatabase, type DeskDatabase } from '../../db/database.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { complaint, event, uniqueName } from '../../testing/fixtures.ts';
-import { StatsCache } from './cache.ts';
-import { decodeSnapshot, encodeSnapshot, type StatsSnapshot } from './snapshot.ts';
+import { statsCacheFor, type StatsCache } from './cache.ts';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_VERSION, type StatsSnapshot } from './snapshot.ts';
 import { LocalStore } from '../../db/local-store.ts';
 import { DashboardView } from './DashboardView.tsx';
 import { toStatsComplaint } from './read.ts';
@@ -41,13 +41,39 @@ describe('stats cache', () => {
   };
   // One memory storage for the file: a database closed and opened again under the same name keeps its data.
   const storage = getRxStorageMemory();
+  const dashboardOf = (cache: StatsCache, hospitalId: string, now: number) =>
+    computeDashboard({
+      complaints: [...cache.complaints.values()],
+      changesByComplaint: cache.changes,
+      surveysByComplaint: cache.surveys,
+      scope: { kind: 'hospital', hospitalId },
+      now,
+      utcOffsetMinutes: 0,
+    });
+  const snapshots = (db: DeskDatabase) => new LocalStore<{ 'stats.snapshot': StatsSnapshot }>(db);
 
-  it('reads the complaints and status changes once, then follows new writes', async () => {
+  it('is kept current from the moment the database opens: what replication wrote while the dashboard was closed is there when it opens', async () => {
+    const db = await open(uniqueName('statsopen'));
+    const { a, b, events } = sample();
+    // Replication writes while nobody looks at the statistics.
+    await db.complaints.bulkInsert([a, b]);
+    await db.events.bulkInsert([...events, event(a, { id: 'note1', type: 'note' })]);
+    // The dashboard opens: its cache is the database's own, already filled, with nothing left to read.
+    const cache = statsCacheFor(db);
+    await expect.poll(() => cache.isReady).toBe(true);
+    await expect.poll(() => cache.changes.get(a.id)?.length).toBe(3);
+    const dash = dashboardOf(cache, a.hospitalId, b.createdAt + 48 * H);
+    expect(dash.total).toBe(2);
+    expect(dash.byStatus.find((r) => r.key === 'RESOLVED')?.count).toBe(1);
+    expect(dash.agents).toEqual([{ agentId: 'u1', assigned: 2, resolved: 1, avgResolutionMs: 5 * H }]);
+  });
+
+  it('follows every write once filled, the deletion of a complaint too', async () => {
     const db = await open(uniqueName('stats'));
     const { a, b, events } = sample();
     await db.complaints.bulkInsert([a]);
     await db.events.bulkInsert([...events, event(a, { id: 'note1', type: 'note' })]);
-    const cache = new StatsCache(db);
+    const cache = statsCacheFor(db);
     await cache.load();
     expect([...cache.complaints.keys()]).toEqual([a.id]);
     expect(cache.changes.get(a.id)?.map((c) => c.to)).toEqual(['ASSIGNED', 'IN_PROGRESS', 'RESOLVED']);
@@ -57,9 +83,10 @@ describe('stats cache', () => {
     await db.events.insert(event(b, { id: 'eb1', type: 'status_changed', at: b.createdAt + H, from: 'PENDING', to: 'ASSIGNED' }));
     await db.complaints.upsert({ ...a, status: 'CLOSED' });
     await heard;
-    await expect.poll(() => cache.changes.get(b.id)?.length).toBe(1);
+    expect(cache.changes.get(b.id)?.length).toBe(1);
     expect(cache.complaints.size).toBe(2);
-    cache.stop();
+    await (await db.complaints.findOne(b.id).exec())?.remove();
+    expect([...cache.complaints.keys()]).toEqual([a.id]);
   });
 
   it('shows a complaint’s survey answer in the survey tables, its latest answer only', async () => {
@@ -69,20 +96,11 @@ describe('stats cache', () => {
     const survey = (id: string, at: number, score: number) =>
       event(a, { id, type: 'survey_received', visibility: 'internal', at, from: null, to: null, data: { key: `survey:${a.id}:${id}`, surveyId: id, score, comment: 'ok', thresholds: [] } });
     await db.events.bulkInsert([survey('s1', a.createdAt + 6 * H, 2), survey('s2', a.createdAt + 30 * H, 4)]);
-    const cache = new StatsCache(db);
+    const cache = statsCacheFor(db);
     await cache.load();
-    const dash = computeDashboard({
-      complaints: [...cache.complaints.values()],
-      changesByComplaint: cache.changes,
-      surveysByComplaint: cache.surveys,
-      scope: { kind: 'hospital', hospitalId: a.hospitalId },
-      now: a.createdAt + 48 * H,
-      utcOffsetMinutes: 0,
-    });
-    const tables = dashboardTables(dash, names, (await createI18n('en')).t);
+    const tables = dashboardTables(dashboardOf(cache, a.hospitalId, a.createdAt + 48 * H), names, (await createI18n('en')).t);
     expect(tables.survey.rows).toEqual([['1', 0], ['2', 0], ['3', 0], ['4', 1], ['5', 0]]);
     expect(tables.surveyDepartment.rows).toEqual([['Dept d1', 1, '4.0']]);
-    cache.stop();
   });
 
   it('starts the next session from the saved snapshot plus what changed since', async () => {
@@ -91,31 +109,53 @@ describe('stats cache', () => {
     const first = await open(name);
     await first.complaints.insert(a);
     await first.events.bulkInsert(events);
-    const cache = new StatsCache(first);
+    const cache = statsCacheFor(first);
     await cache.load();
     await cache.save();
-    cache.stop();
     // Mark the snapshot, to see the next session start from it rather than read everything again.
-    const store = new LocalStore<{ 'stats.snapshot': StatsSnapshot }>(first);
-    const saved = await store.get('stats.snapshot');
+    const saved = await snapshots(first).get('stats.snapshot');
     if (!saved) throw new Error('no snapshot saved');
-    await store.set('stats.snapshot', encodeSnapshot([...decodeSnapshot(saved).complaints, toStatsComplaint({ ...a, id: 'ghost' })], new Map(), new Map(), {
+    await snapshots(first).set('stats.snapshot', encodeSnapshot([...decodeSnapshot(saved).complaints, toStatsComplaint({ ...a, id: 'ghost' })], new Map(), new Map(), {
       complaints: saved.complaintsCheckpoint,
       events: saved.eventsCheckpoint,
     }));
     const keptChanges = decodeSnapshot(saved).changes;
     expect(keptChanges.map((c) => c.to)).toEqual(['ASSIGNED', 'IN_PROGRESS', 'RESOLVED']);
-    // Written while no cache followed, e.g. by replication before the dashboard opened.
+    cache.stop();
+    // Written while no cache followed, e.g. by a desk that closed before the cache heard it.
     await first.complaints.insert(b);
     await first.events.insert(event(b, { id: 'eb1', type: 'status_changed', at: b.createdAt + H, from: 'PENDING', to: 'ASSIGNED' }));
     await first.close();
 
     const again = await open(name);
-    const next = new StatsCache(again);
+    const next = statsCacheFor(again);
     await next.load();
     expect(new Set(next.complaints.keys())).toEqual(new Set(['ghost', a.id, b.id]));
     expect(next.changes.get(b.id)?.map((c) => c.to)).toEqual(['ASSIGNED']);
-    next.stop();
+  });
+
+  it('reads everything once where no snapshot of this version was saved, with what is written meanwhile', async () => {
+    const name = uniqueName('statsold');
+    const { a, b, events } = sample();
+    const first = await open(name);
+    await first.complaints.insert(a);
+    await first.events.bulkInsert(events);
+    await statsCacheFor(first).load();
+    await first.close();
+    // A desk that synced before this snapshot version: its saved copy does not count.
+    const older = await open(name);
+    await snapshots(older).set('stats.snapshot', { ...encodeSnapshot([], new Map(), new Map(), { complaints: null, events: null }), version: SNAPSHOT_VERSION - 1 });
+    await older.close();
+
+    const again = await open(name);
+    // Replication goes on while the cache reads.
+    const writing = again.complaints.insert(b);
+    const cache = statsCacheFor(again);
+    await cache.load();
+    await writing;
+    expect(new Set(cache.complaints.keys())).toEqual(new Set([a.id, b.id]));
+    expect(cache.changes.get(a.id)?.map((c) => c.to)).toEqual(['ASSIGNED', 'IN_PROGRESS', 'RESOLVED']);
+    await expect.poll(async () => (await snapshots(again).get('stats.snapshot'))?.version).toBe(SNAPSHOT_VERSION);
   });
 });
 
