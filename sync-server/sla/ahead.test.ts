@@ -54,7 +54,7 @@ function scheduler(pool: Pool, options: SchedulerOptions): Promise<RunningSchedu
 }
 
 describe('a burst prepared ahead of its due time', () => {
-  it('becomes visible at its time, not before, once, with two instances', async () => {
+  it('becomes visible at its time, not before, once, prepared whole by one of two instances', async () => {
     const due = await burstDueIn(4_000, 'Ahead');
     const pool2 = createPool(w.srv.db.url, 5);
     const prepared: number[] = [];
@@ -63,7 +63,9 @@ describe('a burst prepared ahead of its due time', () => {
     const one = await scheduler(w.srv.db.pool, options);
     const two = await scheduler(pool2, options);
     try {
-      await expect.poll(() => prepared.reduce((a, b) => a + b, 0), { timeout: 10_000, interval: 20 }).toBe(N);
+      // One transaction of one instance holds the whole burst: split, its parts would be written one
+      // after the other under the seq lock, and all but the first would commit late.
+      await expect.poll(() => prepared, { timeout: 10_000, interval: 20 }).toEqual([N]);
       // Every complaint is claimed and planned, and still nothing shows.
       expect(Date.now()).toBeLessThan(due);
       expect((await reminders(due)).n).toBe(0);

@@ -24,7 +24,13 @@ import { planFiring, type FiredAction } from './plan.ts';
  */
 export type Log = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
-export type BatchResult = { claimed: number; fired: FiredAction[]; committedAt: number };
+export type BatchResult = {
+  claimed: number;
+  fired: FiredAction[];
+  committedAt: number;
+  /** Time spent working on the batch, waits for a due time left out (ms; for throughput figures). */
+  workMs: number;
+};
 
 /** A complaint whose schedule would not settle, or that failed alone, is looked at again after this. */
 export const STUCK_RETRY_MS = 5 * 60_000;
@@ -141,13 +147,15 @@ async function processLocked(tx: Tx, rows: readonly Locked[], now: number, log: 
 }
 
 async function run(pool: Pool, lock: (tx: Tx) => Promise<Locked[]>, now: number, log: Log): Promise<BatchResult> {
+  const started = Date.now();
   let claimed = 0;
   const fired = await withTxRetry(pool, async (tx) => {
     const rows = await lock(tx);
     claimed = rows.length;
     return processLocked(tx, rows, now, log);
   });
-  return { claimed, fired, committedAt: Date.now() };
+  const committedAt = Date.now();
+  return { claimed, fired, committedAt, workMs: committedAt - started };
 }
 
 /** Fires what is due at `now` on up to `limit` complaints. */
@@ -167,7 +175,7 @@ export async function fireDueBatch(pool: Pool, now: number, limit: number, log: 
 
 /** Recomputes (and fires what is due of) the named complaints, waiting for their locks. */
 export async function recheck(pool: Pool, ids: readonly string[], now: number, log: Log): Promise<BatchResult> {
-  if (ids.length === 0) return { claimed: 0, fired: [], committedAt: Date.now() };
+  if (ids.length === 0) return { claimed: 0, fired: [], committedAt: Date.now(), workMs: 0 };
   try {
     return await run(pool, (tx) => lockByIds(tx, ids), now, log);
   } catch (err) {
@@ -177,13 +185,14 @@ export async function recheck(pool: Pool, ids: readonly string[], now: number, l
 }
 
 async function fireEach(pool: Pool, ids: readonly string[], now: number, log: Log): Promise<BatchResult> {
-  const result: BatchResult = { claimed: 0, fired: [], committedAt: Date.now() };
+  const result: BatchResult = { claimed: 0, fired: [], committedAt: Date.now(), workMs: 0 };
   for (const id of ids) {
     try {
       const one = await run(pool, (tx) => lockByIds(tx, [id]), now, log);
       result.claimed += one.claimed;
       result.fired.push(...one.fired);
       result.committedAt = one.committedAt;
+      result.workMs += one.workMs;
     } catch (err) {
       log.error({ err, complaintId: id }, `SLA actions of complaint ${id} failed; looking again in ${STUCK_RETRY_MS / 60_000} min`);
       await pool
@@ -208,24 +217,46 @@ export type AheadOptions = {
   batchSize: number;
   /** At most this many complaints in the one transaction. */
   maxRows: number;
-  /** Resolves once `fireAt` has come; false when the server is stopping (nothing is written). */
-  waitUntil: (fireAt: number, claimed: number) => Promise<boolean>;
+  /** How long before `fireAt` to start writing, for this many complaints (see fireAhead). */
+  writeLeadMs: (claimed: number) => number;
+  /** Told once the complaints are claimed and planned, before anything is written. */
+  onPrepared?: (claimed: number, fireAt: number) => void;
+  /** Resolves once time `t` has come; false when the server is stopping (nothing is written). */
+  waitUntil: (t: number) => Promise<boolean>;
 };
 
+export type AheadResult = BatchResult & { /** How long writing took, seq lock included (ms). */ writeMs: number };
+
+/** Only one transaction prepares a burst at a time, across every instance on the database. */
+const BURST_LOCK_KEY = 0x5e9_b00;
+
 /**
- * Fires at `fireAt` what is due by then, having done all the slow work before it: one
- * transaction claims the complaints (row locks), reads their timelines, plans the actions as of
- * `fireAt`, stores the next due times and queues the notifications, then waits for `fireAt` and
- * only then takes the seq lock to write the events and documents and commits. Nothing becomes
- * visible before `fireAt`; a user's write to one of these complaints waits for the commit
- * (the lead time is kept short and proportional to the burst, see scheduler.ts).
+ * Fires at `fireAt` what is due by then, having done all the work before it, and commits at
+ * `fireAt`: one transaction claims the complaints (row locks), reads their timelines, plans the
+ * actions as of `fireAt`, stores the next due times and queues the notifications; then, the
+ * expected writing time before `fireAt`, it takes the seq lock and writes the events and
+ * documents; then it waits for `fireAt` and commits. Nothing becomes visible before `fireAt`.
+ *
+ * Why one transaction, and the seq lock taken before the due time: the seq lock serialises every
+ * replicated write, so a burst split over several transactions is written one after the other,
+ * and all but the first commit late by the writing time of those before them. Other writers wait
+ * for the seq lock while the burst is written, as they would after the due time; a user's write
+ * to one of these complaints waits for the commit (the lead time is kept short and proportional
+ * to the burst, see scheduler.ts). A second preparer (another instance) finds the burst lock
+ * taken and leaves the burst alone.
  */
-export async function fireAhead(pool: Pool, fireAt: number, options: AheadOptions, log: Log): Promise<BatchResult> {
+export async function fireAhead(pool: Pool, fireAt: number, options: AheadOptions, log: Log): Promise<AheadResult> {
   let claimed = 0;
   let stopped = false;
+  let writeMs = 0;
+  let workMs = 0;
+  let commitFrom = 0;
   const fired = await withTxRetry(pool, async (tx) => {
+    const started = Date.now();
     claimed = 0;
     stopped = false;
+    const { rows } = await tx.query<{ mine: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS mine', [BURST_LOCK_KEY]);
+    if (!rows[0]?.mine) return [];
     const sets: Prepared[] = [];
     let after: DueKey | null = null;
     while (claimed < options.maxRows) {
@@ -236,16 +267,25 @@ export async function fireAhead(pool: Pool, fireAt: number, options: AheadOption
       sets.push(await prepareLocked(tx, batch.rows, fireAt, log));
     }
     if (claimed === 0) return [];
-    if (!(await options.waitUntil(fireAt, claimed))) {
-      stopped = true;
-      throw new StoppingError(); // rolls back: the next instance to start fires these
-    }
-    return writePrepared(tx, sets);
+    options.onPrepared?.(claimed, fireAt);
+    workMs = Date.now() - started;
+    if (!(await options.waitUntil(fireAt - options.writeLeadMs(claimed)))) throw new StoppingError();
+    const t0 = Date.now();
+    const out = await writePrepared(tx, sets);
+    writeMs = Date.now() - t0;
+    workMs += writeMs;
+    // Rolls back when stopping: the next instance to start fires these.
+    if (!(await options.waitUntil(fireAt))) throw new StoppingError();
+    commitFrom = Date.now();
+    return out;
   }).catch((err: unknown) => {
-    if (err instanceof StoppingError) return [];
-    throw err;
+    if (!(err instanceof StoppingError)) throw err;
+    stopped = true;
+    return [];
   });
-  return { claimed: stopped ? 0 : claimed, fired, committedAt: Date.now() };
+  const committedAt = Date.now();
+  if (commitFrom > 0) workMs += committedAt - commitFrom;
+  return { claimed: stopped ? 0 : claimed, fired, committedAt, writeMs, workMs };
 }
 
 class StoppingError extends Error {

@@ -53,13 +53,17 @@
  *   Thousands of actions can fall due in the same second (a batch of complaints imported at once).
  *   Claiming, reading timelines and planning cost as much as writing, so when many complaints fall
  *   due at the next due time the loop wakes a lead time before it (proportional to their number,
- *   at most MAX_LEAD_MS) and each worker prepares a transaction ahead (fire.ts `fireAhead`): it
- *   claims its share, plans as of the due time, stores next due times and queues notifications,
- *   then waits for the due time and only then writes under the seq lock and commits. Nothing is
- *   visible early; what is left at the due time is the writing. The price: a user's write to one of
- *   those complaints waits for the commit (at most the lead time). A server stopped while waiting
- *   rolls back; the next instance fires the burst. With the manual clock time never passes by
- *   itself, so nothing is prepared ahead.
+ *   at most MAX_LEAD_MS) and one transaction prepares the burst ahead (fire.ts `fireAhead`): it
+ *   claims the complaints, plans as of the due time, stores next due times and queues
+ *   notifications; shortly before the due time (twice the writing time last measured) it takes the
+ *   seq lock and writes; at the due time it commits. Nothing is visible early, and nothing is left
+ *   to do at the due time but the commit. One transaction, because the seq lock writes
+ *   transactions one after the other: a burst split in several would commit late by the writing
+ *   time of all but the first. A burst lock keeps a second instance from splitting it. The price:
+ *   a user's write to one of those complaints waits for the commit (at most the lead time), and
+ *   every replicated write waits while the burst is written, as it would after the due time. A
+ *   server stopped while waiting rolls back; the next instance fires the burst. With the manual
+ *   clock time never passes by itself, so nothing is prepared ahead.
  *
  * Exactly once
  *   Two instances never hold the same complaint at once (row lock); whoever comes second
@@ -83,15 +87,17 @@ export const WORKERS = 2;
 const CONTENTION_RETRY_MS = 50;
 /**
  * Preparing ahead (see "Bursts" above): the lead time is this much per complaint due at the
- * same moment (claiming, reading and planning run at roughly 0.1 ms a complaint on two cores;
- * twice that for margin), never more than MAX_LEAD_MS, and nothing is prepared for fewer than
- * AHEAD_MIN_ROWS complaints (firing a few on time needs no head start).
+ * same moment (claiming, reading and planning take roughly 0.15 ms a complaint on two cores and
+ * writing about 0.1 ms; with margin), never more than MAX_LEAD_MS, and nothing is prepared for
+ * fewer than AHEAD_MIN_ROWS complaints (firing a few on time needs no head start).
  */
-const LEAD_MS_PER_ROW = 0.25;
-export const MAX_LEAD_MS = 3_000;
+const LEAD_MS_PER_ROW = 0.4;
+/** The first guess of a burst's writing time per complaint, until one has been measured. */
+const WRITE_MS_PER_ROW = 0.1;
+export const MAX_LEAD_MS = 5_000;
 const AHEAD_MIN_ROWS = 50;
-/** At most this many complaints in one prepared transaction. */
-const AHEAD_MAX_ROWS = 5_000;
+/** At most this many complaints in the one prepared transaction. */
+const AHEAD_MAX_ROWS = 12_000;
 
 export type SchedulerOptions = {
   batchSize?: number;
@@ -100,7 +106,7 @@ export type SchedulerOptions = {
   onCommitted?: (result: BatchResult) => void;
   /** Lead time per complaint due at one moment (default LEAD_MS_PER_ROW; tests lengthen it). */
   leadMsPerRow?: number;
-  /** Told when a transaction has prepared complaints ahead of their due time (tests). */
+  /** Told when the transaction of a burst has prepared its complaints, before writing (tests). */
   onPrepared?: (claimed: number, fireAt: number) => void;
 };
 
@@ -129,7 +135,10 @@ export async function startScheduler(deps: ServerDeps, options: SchedulerOptions
     await Promise.all(Array.from({ length: workers }, worker));
   }
 
-  /** Every worker prepares a share of what falls due at `fireAt`, and all write at `fireAt`. */
+  // Writing time per complaint of a burst, as last measured here (starts from a guess).
+  let writeMsPerRow = WRITE_MS_PER_ROW;
+
+  /** One transaction prepares what falls due at `fireAt`, writes it just before, and commits at `fireAt`. */
   async function prepareAhead(fireAt: number, isStopping: () => boolean): Promise<number> {
     const waitUntil = async (t: number): Promise<boolean> => {
       // Short steps so that a stop is not held up by a prepared transaction.
@@ -139,17 +148,22 @@ export async function startScheduler(deps: ServerDeps, options: SchedulerOptions
       }
       return !isStopping();
     };
-    const worker = async (): Promise<number> => {
-      const ready = async (t: number, claimed: number): Promise<boolean> => {
-        options.onPrepared?.(claimed, t);
-        return waitUntil(t);
-      };
-      const r = await fireAhead(pool, fireAt, { batchSize, maxRows: AHEAD_MAX_ROWS, waitUntil: ready }, log);
-      committed(r);
-      return r.claimed;
-    };
-    const claimed = await Promise.all(Array.from({ length: workers }, worker));
-    return claimed.reduce((a, b) => a + b, 0);
+    const r = await fireAhead(
+      pool,
+      fireAt,
+      {
+        batchSize,
+        maxRows: AHEAD_MAX_ROWS,
+        // Twice the measured time: starting early only holds the seq lock longer, late is late.
+        writeLeadMs: (claimed) => Math.min(MAX_LEAD_MS, 2 * claimed * writeMsPerRow),
+        onPrepared: options.onPrepared,
+        waitUntil,
+      },
+      log,
+    );
+    if (r.claimed >= AHEAD_MIN_ROWS && r.writeMs > 0) writeMsPerRow = r.writeMs / r.claimed;
+    committed(r);
+    return r.claimed;
   }
 
   async function runRechecks(isStopping: () => boolean): Promise<void> {
@@ -173,7 +187,7 @@ export async function startScheduler(deps: ServerDeps, options: SchedulerOptions
       const next = await earliestDue(pool);
       let now = clock.now();
       if (!manual && next !== null && next > now && next - now <= MAX_LEAD_MS) {
-        const burst = await countDueBy(pool, next, AHEAD_MAX_ROWS * workers);
+        const burst = await countDueBy(pool, next, AHEAD_MAX_ROWS);
         const lead = burst < AHEAD_MIN_ROWS ? 0 : Math.min(MAX_LEAD_MS, burst * leadMsPerRow);
         now = clock.now();
         if (lead > 0 && next - now <= lead) {
