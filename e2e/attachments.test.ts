@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AttachmentsPanel } from './pages/AttachmentsPanel.ts';
 import { DetailPage } from './pages/DetailPage.ts';
-import { ListPage } from './pages/ListPage.ts';
 import { startWorld, type LoggedInDesk, type World } from './harness/world.ts';
 import { waitFor } from './harness/ports.ts';
 
@@ -29,11 +28,7 @@ describe('attachments', () => {
 
   async function openOn(desk: LoggedInDesk, reference: string): Promise<DetailPage> {
     await desk.shell.waitOnline();
-    await desk.shell.gotoList();
-    const list = new ListPage(desk.page);
-    await list.waitFor(reference);
-    await list.open(reference);
-    return new DetailPage(desk.page);
+    return desk.shell.openComplaint(reference);
   }
 
   it('shows a photo added offline at once, uploads it when online, and a second desk opens it', async ({ onTestFailed }) => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DetailPage } from './pages/DetailPage.ts';
-import { ListPage } from './pages/ListPage.ts';
 import { startWorld, type LoggedInDesk, type World } from './harness/world.ts';
 import { waitFor } from './harness/ports.ts';
 
@@ -23,11 +22,7 @@ describe('concurrent offline edits', () => {
 
   async function openOn(desk: LoggedInDesk, reference: string): Promise<DetailPage> {
     await desk.shell.waitOnline();
-    await desk.shell.gotoList();
-    const list = new ListPage(desk.page);
-    await list.waitFor(reference);
-    await list.open(reference);
-    return new DetailPage(desk.page);
+    return desk.shell.openComplaint(reference);
   }
 
   async function serverState(reference: string) {

@@ -3,7 +3,6 @@ import ar from '../renderer/i18n/ar.json';
 import en from '../renderer/i18n/en.json';
 import { DetailPage } from './pages/DetailPage.ts';
 import { ExplanationsPanel } from './pages/ExplanationsPanel.ts';
-import { ListPage } from './pages/ListPage.ts';
 import { startWorld, type LoggedInDesk, type World } from './harness/world.ts';
 
 /**
@@ -37,10 +36,7 @@ describe('explanation requests from the desk', () => {
 
   async function openOn(desk: LoggedInDesk, reference: string): Promise<void> {
     await desk.shell.waitOnline();
-    await desk.shell.gotoList();
-    const list = new ListPage(desk.page);
-    await list.waitFor(reference);
-    await list.open(reference);
+    await desk.shell.openComplaint(reference);
   }
 
   it('a PX admin requests an explanation, the staff member answers at the link, the answer reaches the desk', async ({ onTestFailed }) => {

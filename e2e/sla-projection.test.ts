@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { IntakePage } from './pages/IntakePage.ts';
-import { ListPage } from './pages/ListPage.ts';
 import { SlaPanel } from './pages/SlaPanel.ts';
 import { startWorld, type World } from './harness/world.ts';
 import { waitFor } from './harness/ports.ts';
@@ -45,10 +44,7 @@ describe('SLA projection on the desk', () => {
       name: 'Khalid Al-Qahtani',
       phone: '0551234567',
     });
-    await desk.shell.gotoList();
-    const list = new ListPage(desk.page);
-    await list.waitFor(reference);
-    await list.open(reference);
+    await desk.shell.openComplaint(reference);
 
     // Still offline: everything below is the desk's own projection.
     expect(await desk.shell.isOnline()).toBe(false);

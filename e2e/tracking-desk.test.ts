@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startWorld, type World } from './harness/world.ts';
-import { DetailPage } from './pages/DetailPage.ts';
 import { IntakePage } from './pages/IntakePage.ts';
-import { ListPage } from './pages/ListPage.ts';
 import { ReceiptView } from './pages/ReceiptView.ts';
 import { TrackingPage } from './pages/TrackingPage.ts';
 
@@ -66,11 +64,7 @@ describe('tracking link on the desk: receipt and new link', () => {
     expect(await trackingText(link)).toContain(reference);
 
     // A new link, from the complaint.
-    await desk.shell.gotoList();
-    const list = new ListPage(desk.page);
-    await list.waitFor(reference);
-    await list.open(reference);
-    const detail = new DetailPage(desk.page);
+    const detail = await desk.shell.openComplaint(reference);
     expect(await detail.reference()).toBe(reference);
     const old = await receipt.detailLink();
     expect(old).toBe(link);

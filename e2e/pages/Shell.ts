@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { DetailPage } from './DetailPage.ts';
+import { ListPage } from './ListPage.ts';
 
 /** The frame around every screen once logged in: navigation and the sync indicator. */
 export class Shell {
@@ -46,6 +48,15 @@ export class Shell {
   async gotoList(): Promise<void> {
     await this.page.getByTestId('nav-list').click();
     await this.page.getByTestId('list-search').waitFor();
+  }
+
+  /** A complaint's page, from the list once the complaint is on this desk. */
+  async openComplaint(reference: string): Promise<DetailPage> {
+    await this.gotoList();
+    const list = new ListPage(this.page);
+    await list.waitFor(reference);
+    await list.open(reference);
+    return new DetailPage(this.page);
   }
 
   /** A fresh intake form (from the "done" screen of the last intake too: that is the same route). */
