@@ -8,11 +8,10 @@ import { CHANNELS, COMPLAINT_STATUSES, PRIORITIES, SEVERITIES } from '../shared/
 import { newTrackingSecret, uuidv7 } from '../shared/ids.ts';
 import { formatReference } from '../shared/reference-number.ts';
 import { isActive } from '../shared/workflow.ts';
+import { apiCreatedEvent } from '../sync-server/complaints/create.ts';
 import { leaseBlock } from '../sync-server/complaints/references.ts';
 import { dueAtOf, slaContext } from '../sync-server/complaints/sla.ts';
-import { complaintColumns } from '../sync-server/complaints/store.ts';
 import { createPool, withTx } from '../sync-server/db/pool.ts';
-import { notifyChange } from '../sync-server/db/replicated.ts';
 import { Api } from '../e2e/harness/api.ts';
 import { launchBrowser, openDesk } from '../e2e/harness/browser.ts';
 import { checkPrerequisites, REPO_ROOT } from '../e2e/harness/env.ts';
@@ -22,7 +21,7 @@ import { seedUser } from '../e2e/harness/seed.ts';
 import { ADMIN_PASSWORD, startServer } from '../e2e/harness/server.ts';
 import { startStatic } from '../e2e/harness/static.ts';
 import { LoginPage } from '../e2e/pages/LoginPage.ts';
-import { insertRows, SEQ_LOCK_KEY } from './load.ts';
+import { insertLoadBatch } from './load.ts';
 import type { Metric } from './metric.ts';
 
 /**
@@ -123,34 +122,10 @@ async function loadDeskData(dbUrl: string, o: { n: number; hospitalId: string; a
         const dueAt = dueAtOf(draft, sla);
         const doc = complaintDocSchema.parse({ ...draft, dueAt, overdue: dueAt !== null && dueAt < o.now && isActive(status) });
         complaints.push(doc);
-        events.push({
-          id: uuidv7(createdAt),
-          complaintId: doc.id,
-          hospitalId: doc.hospitalId,
-          type: 'created',
-          at: createdAt,
-          actorId: o.actor.id,
-          actorName: o.actor.displayName,
-          field: null,
-          from: null,
-          to: doc.status,
-          comment: null,
-          visibility: 'public',
-          data: { channel: doc.channel, sourceCode: doc.sourceCode, via: 'api' },
-        });
+        events.push(apiCreatedEvent(doc, o.actor, doc.createdAt));
       }
       // The same rows writeReplicated would write, in one statement per batch (see bench/load.ts).
-      await withTx(pool, async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_KEY]);
-        await insertRows(tx, 'complaints', complaints.map((d) => ({ id: d.id, hospital_id: d.hospitalId, doc: d, deleted: false, ...complaintColumns(d) })));
-        await insertRows(
-          tx,
-          'events',
-          events.map((e) => ({ id: e.id, hospital_id: e.hospitalId, doc: e, deleted: false, complaint_id: e.complaintId, type: e.type, at: e.at, visibility: e.visibility })),
-        );
-        await notifyChange(tx, 'complaints', o.hospitalId);
-        await notifyChange(tx, 'events', o.hospitalId);
-      });
+      await withTx(pool, (tx) => insertLoadBatch(tx, o.hospitalId, complaints, events));
       process.stderr.write(`\rbench desk: loaded ${Math.min(o.n, from + BATCH)}/${o.n} complaints`);
     }
     process.stderr.write('\n');

@@ -4,6 +4,7 @@ import { newTrackingSecret, uuidv7 } from '../shared/ids.ts';
 import { formatReference } from '../shared/reference-number.ts';
 import { leaseBlock } from '../sync-server/complaints/references.ts';
 import { dueAtOf, slaContext } from '../sync-server/complaints/sla.ts';
+import { apiCreatedEvent } from '../sync-server/complaints/create.ts';
 import { complaintColumns } from '../sync-server/complaints/store.ts';
 import { createPool, withTx, type Tx } from '../sync-server/db/pool.ts';
 import { notifyChange } from '../sync-server/db/replicated.ts';
@@ -91,46 +92,9 @@ export async function loadComplaints(
         };
         const doc = complaintDocSchema.parse({ ...draft, dueAt: dueAtOf(draft, sla) });
         complaints.push(doc);
-        events.push({
-          id: uuidv7(createdAt),
-          complaintId: doc.id,
-          hospitalId: doc.hospitalId,
-          type: 'created',
-          at: createdAt,
-          actorId: opts.actor.id,
-          actorName: opts.actor.displayName,
-          field: null,
-          from: null,
-          to: doc.status,
-          comment: null,
-          visibility: 'public',
-          data: { channel: doc.channel, sourceCode: doc.sourceCode, via: 'api' },
-        });
+        events.push(apiCreatedEvent(doc, opts.actor, doc.createdAt));
       }
-      await withTx(pool, async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_KEY]);
-        await insertRows(
-          tx,
-          'complaints',
-          complaints.map((d) => ({ id: d.id, hospital_id: d.hospitalId, doc: d, deleted: false, ...complaintColumns(d) })),
-        );
-        await insertRows(
-          tx,
-          'events',
-          events.map((e) => ({
-            id: e.id,
-            hospital_id: e.hospitalId,
-            doc: e,
-            deleted: false,
-            complaint_id: e.complaintId,
-            type: e.type,
-            at: e.at,
-            visibility: e.visibility,
-          })),
-        );
-        await notifyChange(tx, 'complaints', opts.hospitalId);
-        await notifyChange(tx, 'events', opts.hospitalId);
-      });
+      await withTx(pool, (tx) => insertLoadBatch(tx, opts.hospitalId, complaints, events));
       process.stderr.write(`\rbench: loaded ${Math.min(opts.n, from + BATCH)}/${opts.n} complaints`);
     }
     process.stderr.write('\n');
@@ -141,6 +105,19 @@ export async function loadComplaints(
 }
 
 /** One INSERT per batch; `jsonb_populate_recordset` types every column as the table declares it. */
+/** One batch of complaints and their events, as writeReplicated would write them (see the top). */
+export async function insertLoadBatch(tx: Tx, hospitalId: string, complaints: readonly ComplaintDoc[], events: readonly TimelineEventDoc[]): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_KEY]);
+  await insertRows(tx, 'complaints', complaints.map((d) => ({ id: d.id, hospital_id: d.hospitalId, doc: d, deleted: false, ...complaintColumns(d) })));
+  await insertRows(
+    tx,
+    'events',
+    events.map((e) => ({ id: e.id, hospital_id: e.hospitalId, doc: e, deleted: false, complaint_id: e.complaintId, type: e.type, at: e.at, visibility: e.visibility })),
+  );
+  await notifyChange(tx, 'complaints', hospitalId);
+  await notifyChange(tx, 'events', hospitalId);
+}
+
 export async function insertRows(tx: Tx, table: 'complaints' | 'events', rows: Record<string, unknown>[]): Promise<void> {
   const first = rows[0];
   if (!first) return;

@@ -95,14 +95,25 @@ export async function createComplaint(
   // The department's assignment lock comes before the seq lock (the first replicated write).
   const auto = await autoAssign(tx, await lockDepartments(tx, parsed.hospitalId, [parsed]), parsed, now);
   const doc = auto.doc;
-  const created: TimelineEventDoc = {
-    id: uuidv7(now),
+  const created = apiCreatedEvent(doc, user, now);
+  // Before the replicated writes (the seq lock): the outbox rows need no lock of their own.
+  await queueNotificationsForEvents(tx, [created, ...auto.events], new Map([[doc.id, doc]]), now);
+  await writeComplaint(tx, doc);
+  await writeEvent(tx, created);
+  for (const e of auto.events) await writeEvent(tx, e);
+  return refreshSchedule(tx, doc);
+}
+
+/** The public `created` event of a complaint made through the API. */
+export function apiCreatedEvent(doc: ComplaintDoc, actor: { id: string; displayName: string }, at: number): TimelineEventDoc {
+  return {
+    id: uuidv7(at),
     complaintId: doc.id,
     hospitalId: doc.hospitalId,
     type: 'created',
-    at: now,
-    actorId: user.id,
-    actorName: user.displayName,
+    at,
+    actorId: actor.id,
+    actorName: actor.displayName,
     field: null,
     from: null,
     to: doc.status,
@@ -110,10 +121,4 @@ export async function createComplaint(
     visibility: 'public',
     data: { channel: doc.channel, sourceCode: doc.sourceCode, via: 'api' },
   };
-  // Before the replicated writes (the seq lock): the outbox rows need no lock of their own.
-  await queueNotificationsForEvents(tx, [created, ...auto.events], new Map([[doc.id, doc]]), now);
-  await writeComplaint(tx, doc);
-  await writeEvent(tx, created);
-  for (const e of auto.events) await writeEvent(tx, e);
-  return refreshSchedule(tx, doc);
 }
