@@ -81,8 +81,30 @@ describe('a replayed insert (no assumed state) of a complaint the server has', (
 describe('server-owned fields', () => {
   it('are set by the server on a new complaint whatever the desk sent', () => {
     const forged = { ...base, dueAt: 1, overdue: true, escalationLevel: 7, referenceConfirmed: false };
-    const doc = acceptNewComplaint(forged, ctx.dueAt);
+    const { doc, conflictEvents } = acceptNewComplaint(forged, ctx);
     expect(doc).toMatchObject({ dueAt: 1100, overdue: false, escalationLevel: 0, referenceConfirmed: true, trackingConfirmed: true });
+    expect(conflictEvents).toEqual([]);
+  });
+});
+
+describe('a new complaint already moved on at the desk', () => {
+  const agent: ComplaintActor = { id: 'agent', role: 'desk_agent', departmentId: null };
+  it('keeps what the role allows: an agent takes it and resolves it offline', () => {
+    const resolved = { ...base, assigneeId: 'agent', status: 'RESOLVED' as const, resolution: 'Apologised; clinic rota fixed', updatedAt: 2000 };
+    const r = acceptNewComplaint(resolved, { ...ctx, actor: agent });
+    expect(r.doc).toMatchObject({ assigneeId: 'agent', status: 'RESOLVED', resolution: 'Apologised; clinic rota fixed' });
+    expect(r.conflictEvents).toEqual([]);
+  });
+
+  it('refuses what the role may not do as a lost edit and keeps the complaint', () => {
+    const routed = { ...base, assigneeId: 'nurse', status: 'ASSIGNED' as const, title: 'Long wait at the clinic', updatedAt: 2000 };
+    const r = acceptNewComplaint(routed, { ...ctx, actor: agent });
+    expect(r.doc).toMatchObject({ assigneeId: null, title: 'Long wait at the clinic' });
+    expect(r.conflictEvents.map((e) => [e.field, e.from, e.to])).toContainEqual(['assigneeId', null, 'nurse']);
+    const ceo: ComplaintActor = { id: 'ceo', role: 'ceo', departmentId: null };
+    const closed = acceptNewComplaint({ ...base, status: 'CLOSED', resolution: 'Done', updatedAt: 2000 }, { ...ctx, actor: ceo });
+    expect(closed.doc).toMatchObject({ status: 'PENDING', resolution: null });
+    expect(closed.conflictEvents.map((e) => e.field).sort()).toEqual(['resolution', 'status']);
   });
 
   it('recompute the due time when the priority changes, and keep it otherwise', () => {

@@ -10,11 +10,21 @@ import { conflictEvent } from './conflict-events.ts';
  */
 export type DueAt = (doc: ComplaintDoc) => number | null;
 
-/** A new complaint from a desk, with the fields only the server decides set by the server. */
-export function acceptNewComplaint(incoming: ComplaintDoc, dueAt: DueAt): ComplaintDoc {
-  return {
-    ...incoming,
-    dueAt: dueAt(incoming),
+/** The workflow a complaint starts with; what a new complaint from a desk has beyond it was changed on the desk. */
+const AT_INTAKE = { status: 'PENDING', assigneeId: null, resolution: null } as const;
+
+/**
+ * A new complaint from a desk, with the fields only the server decides set by the server. A desk
+ * pushes a complaint's latest state, so one taken and then assigned or resolved offline arrives
+ * already moved on: those moves are judged like an edit of the complaint as it was taken (the
+ * workflow and the pushing user's role), and what is refused is a lost edit, on the timeline.
+ */
+export function acceptNewComplaint(incoming: ComplaintDoc, ctx: DeskEditContext): { doc: ComplaintDoc; conflictEvents: TimelineEventDoc[] } {
+  const taken: ComplaintDoc = { ...incoming, ...AT_INTAKE };
+  const edit = applyDeskEdit(taken, taken, incoming, ctx);
+  const doc: ComplaintDoc = {
+    ...edit.next,
+    dueAt: ctx.dueAt(edit.next),
     overdue: false,
     reminderLevel: 0,
     escalationLevel: 0,
@@ -23,6 +33,7 @@ export function acceptNewComplaint(incoming: ComplaintDoc, dueAt: DueAt): Compla
     referenceConfirmed: true,
     trackingConfirmed: true,
   };
+  return { doc, conflictEvents: edit.conflictEvents };
 }
 
 /**
@@ -82,6 +93,9 @@ export function applyDeskEdit(
   for (const field of ROLE_RULED_FIELDS) {
     if (changed.includes(field) && refusedChange(ctx.actor, current, field, next[field]) !== null) refuse(field);
   }
+  // ASSIGNED goes with its assignment: a refused assignment leaves the status where it was too.
+  const assignmentRefused = incoming.assigneeId !== current.assigneeId && next.assigneeId === current.assigneeId;
+  if (assignmentRefused && changed.includes('status') && next.status === 'ASSIGNED') refuse('status');
   // A resolution goes with its status: a desk's RESOLVED that was not taken leaves its text out too.
   if (incoming.status !== current.status && next.status === current.status && changed.includes('resolution')) refuse('resolution');
   if (changed.length === 0) {

@@ -55,8 +55,9 @@ describe('pull', () => {
     const start = (await pullEverything(w.tokens.mainDesk, 'complaints', w.main.id, 0, 500)).seq;
     const slow = await srv.db.pool.connect();
     const fast = await srv.db.pool.connect();
-    const slowDoc = acceptNewComplaint(newMain(), () => null);
-    const fastDoc = acceptNewComplaint(newMain(), () => null);
+    const ctx = { deskId: 'desk', now: Date.now(), dueAt: () => null, actor: { id: 'admin', role: 'admin' as const, departmentId: null } };
+    const slowDoc = acceptNewComplaint(newMain(), ctx).doc;
+    const fastDoc = acceptNewComplaint(newMain(), ctx).doc;
     try {
       await slow.query('BEGIN');
       await writeComplaint(slow, slowDoc);

@@ -29,7 +29,8 @@ import { autoAssign, lockDepartments } from '../assignment/auto.ts';
  * so the answer never carries another hospital's document. A change of an existing complaint
  * that the pushing user's role may not make (shared/complaint-access.ts) is a lost edit, like a
  * clash: the server's value stays, a `conflict_resolved` event records it, the answer carries
- * the server's state.
+ * the server's state. A new complaint already moved on offline (assigned, resolved) is judged
+ * the same way, as a change of the complaint as it was taken (complaint-merge.ts).
  */
 type Incoming = { assumed: ComplaintDoc | null; incoming: ComplaintDoc; deleted: boolean; wire: WireDoc<'complaints'> };
 
@@ -99,9 +100,11 @@ export async function pushComplaints(
     let result: ComplaintRow;
     if (!current) {
       if (r.deleted) continue; // a desk deleting what the server never had: nothing to do
-      const auto = await autoAssign(tx, assigner, acceptNewComplaint(r.incoming, dueAt), now);
+      actor ??= await complaintActorOf(tx, user);
+      const accepted = acceptNewComplaint(r.incoming, { deskId: request.deskId, now, dueAt, actor });
+      const auto = await autoAssign(tx, assigner, accepted.doc, now);
       const doc = auto.doc;
-      events.push(...auto.events);
+      events.push(...accepted.conflictEvents, ...auto.events);
       const seq = await writeComplaint(tx, doc);
       inserted.set(doc.id, doc);
       statusChanges.push({ complaintId: doc.id, since: { from: null } });

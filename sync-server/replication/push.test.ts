@@ -137,6 +137,21 @@ describe('two desks editing the same complaint offline', () => {
     expect(await dbState()).toEqual(before);
   });
 
+  it('judges a complaint taken and moved on offline by the pushing user’s role, keeping the complaint', async () => {
+    // A desk agent took two complaints offline: resolved one themselves, routed the other to the admin.
+    const own = newMain({ status: 'RESOLVED', assigneeId: w.users.mainDesk, resolution: 'Apologised; rota fixed' });
+    const routed = newMain({ status: 'ASSIGNED', assigneeId: w.users.admin });
+    const res = await push(srv, w.tokens.mainDesk, 'complaints', w.main.id, [own, routed].map((d) => ({ assumedMasterState: null, newDocumentState: wire(d) })));
+    expect(res.status).toBe(200);
+    const answer = new Map(res.body.conflicts.map((c) => [c.id, c]));
+    expect(answer.get(own.id)).toMatchObject({ status: 'RESOLVED', assigneeId: w.users.mainDesk, resolution: 'Apologised; rota fixed' });
+    // Desk agents assign only to themselves: the routing is a lost edit, the complaint is kept.
+    expect(answer.get(routed.id)).toMatchObject({ status: 'PENDING', assigneeId: null, title: routed.title, referenceConfirmed: true });
+    const lost = (await eventsOf(routed.id)).filter((e) => e.type === 'conflict_resolved');
+    expect(lost.map((e) => [e.field, e.from, e.to]).sort()).toEqual([['assigneeId', null, w.users.admin], ['status', 'PENDING', 'ASSIGNED']].sort());
+    expect((await eventsOf(own.id)).filter((e) => e.type === 'conflict_resolved')).toEqual([]);
+  });
+
   it('treats a status change the workflow refuses as a lost edit', async () => {
     const base = strip(await pushNew(srv, w.tokens.mainDesk, newMain()));
     const cancelled = { ...base, status: 'CANCELLED' as const, updatedAt: base.updatedAt + 1 };
