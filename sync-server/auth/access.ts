@@ -3,6 +3,9 @@ import type { Role } from '../../shared/enums.ts';
 import type { SessionUser } from '../../shared/api.ts';
 import type { Queryable } from '../db/pool.ts';
 import { forbidden } from '../http.ts';
+// `request.user` is typed by the JWT augmentation there; importing it keeps that true in every
+// program that compiles this file (the benchmarks load server modules without the auth plugin).
+import type {} from './plugin.ts';
 
 /**
  * Who may see what. A desk belongs to one hospital and must only ever hold that hospital's data;
