@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './harness/server.ts';
 import { startWorld, type World } from './harness/world.ts';
 import { StatsPage } from './pages/StatsPage.ts';
 
 /**
  * The statistics dashboard from the desk's own data: a desk agent's desk holding a handful of
  * complaints in known states shows the right counts with the network gone, and a table's CSV
- * export downloads the same rows (UTF-8 with a BOM, RFC 4180 quoting).
+ * export downloads the same rows (UTF-8 with a BOM, RFC 4180 quoting). A group-level user also
+ * sees the whole group, from the server, and the last such figures offline, saying as of when.
  */
 describe('statistics on the desk', () => {
   let world: World;
@@ -91,5 +93,48 @@ describe('statistics on the desk', () => {
     const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe('Item,Count\r\nbilling,2\r\nfood,1\r\n"parking, ""north""",1\r\n');
+  });
+
+  it('shows a group-level user the whole group from the server, and the last figures offline', async ({ onTestFailed }) => {
+    onTestFailed(() => console.log(world.diagnostics()));
+    const north = await world.addHospital('NORTH', 'North Hospital');
+    await world.admin.createComplaint({
+      hospitalId: north.id,
+      sourceCode: 'MOH',
+      title: 'Statistics fixture in another hospital',
+      description: 'Counted only in the whole group.',
+      complainant: { name: 'Sara Al-Qahtani' },
+    });
+    // A hospital-level agent is not offered the group.
+    const agentDesk = await world.desk('STATS-AGENT', 'stats_agent');
+    await agentDesk.shell.waitOnline();
+    const agentStats = new StatsPage(agentDesk.page);
+    await agentStats.open();
+    expect(await agentDesk.page.getByTestId('stats-scope').count()).toBe(0);
+
+    const desk = await world.desk('STATS-GROUP', ADMIN_USERNAME, ADMIN_PASSWORD);
+    await desk.shell.waitOnline();
+    await desk.page.getByTestId('lang-toggle').click();
+    const stats = new StatsPage(desk.page);
+    await stats.open();
+    expect(await stats.scopeValues()).toContain('g');
+    await stats.chooseScope('g', 'group');
+    expect(await stats.total()).toBe(5);
+    expect((await stats.groupNote()).note).toBe('fresh');
+    // Name, total, open: the desk holds neither the other hospital's complaints nor its name.
+    expect((await stats.rows('hospital')).map((r) => r.slice(0, 3))).toEqual([
+      [world.main.nameEn, '4', '2'],
+      ['North Hospital', '1', '1'],
+    ]);
+
+    await desk.setOffline(true);
+    await desk.shell.waitOffline();
+    await desk.shell.gotoList();
+    await stats.open();
+    await stats.chooseScope('g', 'group');
+    expect(await stats.total()).toBe(5);
+    const { note, asOf } = await stats.groupNote();
+    expect(note).toBe('offline');
+    expect(asOf).toBeGreaterThan(0);
   });
 });

@@ -17,6 +17,24 @@ export class StatsPage {
     await this.page.waitForSelector('[data-testid="stats"][data-state="ready"]', { timeout });
   }
 
+  /** Picks a scope in the scope menu ('g' is the whole group) and waits for its figures. */
+  async chooseScope(value: string, kind: 'group' | 'hospital' | 'department', timeout = 60_000): Promise<void> {
+    await this.page.getByTestId('stats-scope').selectOption(value);
+    await this.page.waitForSelector(`[data-testid="stats"][data-scope="${kind}"][data-state="ready"]`, { timeout });
+  }
+
+  /** The scopes the menu offers, by value; empty when there is no choice to make. */
+  async scopeValues(): Promise<string[]> {
+    return this.page.getByTestId('stats-scope').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  }
+
+  /** What the whole group's note says about where its figures come from: fresh, offline, stale, … */
+  async groupNote(): Promise<{ note: string | null; asOf: number | null }> {
+    const note = this.page.getByTestId('stats-group-note');
+    const asOf = await note.getAttribute('data-as-of');
+    return { note: await note.getAttribute('data-note'), asOf: asOf === null ? null : Number(asOf) };
+  }
+
   /** How many complaints the dashboard was computed from. */
   async total(): Promise<number> {
     return Number(await this.root.getAttribute('data-complaints'));

@@ -2,6 +2,7 @@ import { Observable, map } from 'rxjs';
 import type { LoginResponse } from '../../shared/api.ts';
 import type { HeldBlock } from '../../shared/reference-number.ts';
 import type { SeverityDefaults } from '../../shared/sla.ts';
+import type { GroupStats } from '../../shared/stats/group.ts';
 import type { Verifier } from '../auth/verifier.ts';
 
 /**
@@ -15,6 +16,8 @@ export type DeviceLocals = {
   session: { username: string; hospitalId: string };
   /** Only used outside Electron (Electron keeps it in the main process). */
   serverUrl: { value: string };
+  /** The last whole-group statistics from the server, shown offline (features/stats/group.ts). */
+  'stats.group': { userId: string; answer: GroupStats };
 };
 
 /** One per user who ever signed in online on this workstation (`user:<username>`). */

@@ -68,4 +68,18 @@ describe('computeDashboard', () => {
     expect(d.agents).toEqual([]);
     expect(d.sla.pending).toBe(1);
   });
+
+  it('adds the hospitals up for the whole group, with one row per hospital', () => {
+    const d = computeDashboard({ complaints, changesByComplaint, scope: { kind: 'group' }, now, utcOffsetMinutes: 0 });
+    expect(d.total).toBe(4);
+    expect(d.byStatus.find((r) => r.key === 'PENDING')?.count).toBe(2);
+    expect(d.sla).toEqual({ met: 1, breached: 2, pending: 1, excluded: 0, compliance: 1 / 3 });
+    expect(d.byHospital).toEqual([
+      { key: 'h1', total: 3, open: 2, met: 1, breached: 1, pending: 1, excluded: 0, compliance: 0.5 },
+      // x: pending since T0, due after 72 h, and now is T0 + 100 h.
+      { key: 'h2', total: 1, open: 1, met: 0, breached: 1, pending: 0, excluded: 0, compliance: 0 },
+    ]);
+    const one = computeDashboard({ complaints, changesByComplaint, scope: { kind: 'hospital', hospitalId: 'h2' }, now, utcOffsetMinutes: 0 });
+    expect(one.byHospital.map((r) => [r.key, r.total])).toEqual([['h2', 1]]);
+  });
 });

@@ -2,6 +2,7 @@ import { COMPLAINT_STATUSES, PRIORITIES } from '../enums.ts';
 import { agentPerformance, type AgentRow } from './agents.ts';
 import { countBy, type CountRow } from './counts.ts';
 import { complaintFacts } from './facts.ts';
+import { hospitalRows, type HospitalRow } from './hospitals.ts';
 import { compareMonths, monthStarts, type MonthComparison } from './months.ts';
 import { inScope, type StatsScope } from './scope.ts';
 import { complianceOf, slaBy, slaOutcome, type SlaRow } from './sla.ts';
@@ -15,6 +16,8 @@ export type Dashboard = {
   byPriority: CountRow[];
   byCategory: CountRow[];
   bySource: CountRow[];
+  /** One row per hospital in scope (a single row but for the whole group). */
+  byHospital: HospitalRow[];
   sla: { met: number; breached: number; pending: number; excluded: number; compliance: number | null };
   slaBySource: SlaRow[];
   slaByDepartment: SlaRow[];
@@ -56,6 +59,7 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     byPriority: countBy(complaints, (c) => c.priority, PRIORITIES),
     byCategory: countBy(complaints, (c) => c.category),
     bySource: countBy(complaints, (c) => c.sourceCode),
+    byHospital: hospitalRows(facts, now),
     sla: { ...sla, compliance: complianceOf(sla.met, sla.breached) },
     slaBySource: slaBy(facts, (f) => f.complaint.sourceCode, now),
     slaByDepartment: slaBy(facts, (f) => f.complaint.departmentId ?? '', now),

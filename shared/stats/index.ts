@@ -2,6 +2,8 @@ export * from './agents.ts';
 export * from './counts.ts';
 export * from './dashboard.ts';
 export * from './facts.ts';
+export * from './group.ts';
+export * from './hospitals.ts';
 export * from './months.ts';
 export * from './scope.ts';
 export * from './sla.ts';

@@ -19,6 +19,7 @@ import referenceBlocks from './reference-blocks.ts';
 import replication from './replication.ts';
 import slaAdmin from './sla-admin.ts';
 import slaThresholds from './sla-thresholds.ts';
+import stats from './stats.ts';
 import templates from './templates.ts';
 import tracking from './tracking.ts';
 import trackingOtp from './tracking-otp.ts';
@@ -35,4 +36,4 @@ import survey from './survey.ts';
  */
 export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => Promise<void>;
 
-export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations, slaThresholds, templates, notifications, trackingOtp, trackingSecret, survey, attachments, adminHospitals, adminSources, adminDepartments, adminStaff, adminCategories, adminAssignment];
+export const routeModules: RouteModule[] = [health, auth, hospitals, serverInfo, clock, replication, referenceBlocks, complaints, tracking, slaAdmin, explanations, slaThresholds, templates, notifications, trackingOtp, trackingSecret, survey, attachments, adminHospitals, adminSources, adminDepartments, adminStaff, adminCategories, adminAssignment, stats];

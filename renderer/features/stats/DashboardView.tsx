@@ -18,7 +18,8 @@ function Panel({ title, children, testId }: { title: string; children: ReactNode
   );
 }
 
-export function DashboardView({ dashboard: d, names, rtl }: { dashboard: Dashboard; names: StatsNames; rtl: boolean }) {
+/** `group`: the whole group's dashboard — figures by hospital, and no links to complaints this desk does not hold. */
+export function DashboardView({ dashboard: d, names, rtl, group = false }: { dashboard: Dashboard; names: StatsNames; rtl: boolean; group?: boolean }) {
   const { t } = useTranslation();
   const tables = dashboardTables(d, names, t);
   const count = [{ key: 'count', label: t('stats.count') }];
@@ -38,8 +39,14 @@ export function DashboardView({ dashboard: d, names, rtl }: { dashboard: Dashboa
   return (
     <div className="stats-body">
       <p className="muted" data-testid="stats-total" data-total={d.total}>
-        {t('stats.computedIn', { count: d.total })}
+        {t(group ? 'stats.computedInGroup' : 'stats.computedIn', { count: d.total })}
       </p>
+      {group && (
+        <Panel title={t('stats.byHospital')} testId="stats-panel-hospital">
+          <BarChart title={t('stats.byHospital')} series={slaSeries} rows={slaChart(d.byHospital, (k) => names.hospital?.(k) ?? k)} rtl={rtl} testId="stats-chart-hospital" />
+          <StatsTable name="hospital" caption={t('stats.byHospital')} data={tables.hospital} />
+        </Panel>
+      )}
       <div className="stats-grid">
         {counts.map(([name, title]) => (
           <Panel key={name} title={title} testId={`stats-panel-${name}`}>
@@ -105,15 +112,17 @@ export function DashboardView({ dashboard: d, names, rtl }: { dashboard: Dashboa
         </Panel>
         <Panel title={t('stats.waiting')} testId="stats-panel-waiting">
           <StatsTable name="waiting" caption={t('stats.waiting')} data={tables.waiting} />
-          <ul className="stats-links">
-            {d.longestWaiting.map((w) => (
-              <li key={w.complaintId}>
-                <a href={hrefFor.detail(w.complaintId)} dir="ltr">
-                  {w.referenceNumber}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {!group && (
+            <ul className="stats-links">
+              {d.longestWaiting.map((w) => (
+                <li key={w.complaintId}>
+                  <a href={hrefFor.detail(w.complaintId)} dir="ltr">
+                    {w.referenceNumber}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
         </Panel>
       </div>
       <Panel title={t('stats.survey')} testId="stats-panel-survey">

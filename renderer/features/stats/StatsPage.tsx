@@ -1,22 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computeDashboard, type Dashboard } from '../../../shared/stats/dashboard.ts';
+import type { GroupStats } from '../../../shared/stats/group.ts';
 import { scopeChoices, type StatsScope } from '../../../shared/stats/scope.ts';
 import { useDesk } from '../../app/desk-context.ts';
 import { useLanguage } from '../../ui/hooks.ts';
 import { localName, useDepartments, useSources, useStaff } from '../../ui/reference-data.ts';
-import { statsCacheFor } from './cache.ts';
 import { DashboardView } from './DashboardView.tsx';
+import { GroupNote } from './GroupNote.tsx';
 import type { StatsNames } from './tables.ts';
+import { useGroupDashboard, useLocalDashboard } from './use-dashboards.ts';
 import './stats.css';
 
-type Computed = { dashboard: Dashboard; loadMs: number; computeMs: number };
-const RECOMPUTE_AFTER_MS = 1_000;
-
-const scopeKey = (s: StatsScope) => (s.kind === 'hospital' ? `h:${s.hospitalId}` : `d:${s.departmentId}`);
+const scopeKey = (s: StatsScope) => (s.kind === 'group' ? 'g' : s.kind === 'hospital' ? `h:${s.hospitalId}` : `d:${s.departmentId}`);
 
 /**
- * The statistics dashboard, from this desk's local data (offline too). The section carries
+ * The statistics dashboard, from this desk's local data (offline too); for group-level users also
+ * the whole group, from the server (the last answer kept offline). The section carries
  * data-state="ready" with data-load-ms / data-compute-ms once computed: the desk benchmark's hook.
  */
 export function StatsPage() {
@@ -28,62 +27,42 @@ export function StatsPage() {
   const staff = useStaff(desk);
   const me = staff.find((s) => s.id === desk.user.id);
   const choices = useMemo(
-    () => scopeChoices({ role: desk.user.role, departmentId: me?.departmentId ?? null }, desk.hospitalId),
-    [desk.user.role, desk.hospitalId, me?.departmentId],
+    () => scopeChoices({ role: desk.user.role, departmentId: me?.departmentId ?? null, hospitalId: desk.user.hospitalId }, desk.hospitalId),
+    [desk.user.role, desk.user.hospitalId, desk.hospitalId, me?.departmentId],
   );
   const [chosen, setChosen] = useState<string | null>(null);
   const scope = choices.find((c) => scopeKey(c) === chosen) ?? choices[0]!;
   const key = scopeKey(scope);
-  const [computed, setComputed] = useState<Computed | null>(null);
-
-  useEffect(() => {
-    const cache = statsCacheFor(desk.db);
-    let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const started = performance.now();
-    const run = () => {
-      if (!alive) return;
-      const c0 = performance.now();
-      const dashboard = computeDashboard({
-        complaints: [...cache.complaints.values()],
-        changesByComplaint: cache.changes,
-        surveysByComplaint: cache.surveys,
-        scope,
-        now: Date.now(),
-        utcOffsetMinutes: -new Date().getTimezoneOffset(),
-      });
-      setComputed({ dashboard, loadMs: c0 - started, computeMs: performance.now() - c0 });
-    };
-    setComputed(null);
-    cache.load().then(run, (e: unknown) => console.error('statistics', e));
-    // Writes and replication keep the cache current; recompute once they settle.
-    const off = cache.onChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(run, RECOMPUTE_AFTER_MS);
-    });
-    return () => {
-      alive = false;
-      off();
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [desk.db, key]);
+  const group = scope.kind === 'group';
+  const local = useLocalDashboard(desk, group ? null : scope, key);
+  const groupView = useGroupDashboard(desk, group);
+  const answer: GroupStats | null = group && groupView?.state === 'ready' ? groupView.answer : null;
+  const dashboard = group ? (answer?.dashboard ?? null) : (local?.dashboard ?? null);
 
   const names = useMemo<StatsNames>(() => {
-    const deps = new Map(departments.map((d) => [d.id, localName(d, lang)]));
+    const deps = new Map([...(answer?.departments ?? []), ...departments].map((d) => [d.id, localName(d, lang)]));
     const srcs = new Map(sources.map((s) => [s.code, localName(s, lang)]));
-    const people = new Map(staff.map((s) => [s.id, s.displayName || s.username]));
-    return { department: (id) => deps.get(id) ?? id, source: (c) => srcs.get(c) ?? c, staff: (id) => people.get(id) ?? id };
-  }, [departments, sources, staff, lang]);
+    const people = new Map<string, string>([...(answer?.staff ?? []).map((s) => [s.id, s.displayName] as const), ...staff.map((s) => [s.id, s.displayName || s.username] as const)]);
+    const hospitals = new Map([...(answer?.hospitals ?? []), ...desk.hospitals].map((h) => [h.id, localName(h, lang)]));
+    return {
+      department: (id) => deps.get(id) ?? id,
+      source: (c) => srcs.get(c) ?? c,
+      staff: (id) => people.get(id) ?? id,
+      hospital: (id) => hospitals.get(id) ?? id,
+    };
+  }, [answer, departments, sources, staff, desk.hospitals, lang]);
 
+  const label = (c: StatsScope) =>
+    c.kind === 'group' ? t('stats.scopeGroup') : c.kind === 'hospital' ? t('stats.scopeHospital') : `${t('stats.scopeDepartment')} — ${names.department(c.departmentId)}`;
   return (
     <section
       className="stats"
       data-testid="stats"
-      data-state={computed ? 'ready' : 'loading'}
-      data-complaints={computed?.dashboard.total}
-      data-load-ms={computed ? Math.round(computed.loadMs) : undefined}
-      data-compute-ms={computed ? Math.round(computed.computeMs) : undefined}
+      data-scope={scope.kind}
+      data-state={dashboard ? 'ready' : group && groupView ? 'unavailable' : 'loading'}
+      data-complaints={dashboard?.total}
+      data-load-ms={local ? Math.round(local.loadMs) : undefined}
+      data-compute-ms={local ? Math.round(local.computeMs) : undefined}
     >
       <div className="card stats-head">
         <h1>{t('stats.title')}</h1>
@@ -93,15 +72,19 @@ export function StatsPage() {
             <select data-testid="stats-scope" value={key} onChange={(e) => setChosen(e.target.value)}>
               {choices.map((c) => (
                 <option key={scopeKey(c)} value={scopeKey(c)}>
-                  {c.kind === 'hospital' ? t('stats.scopeHospital') : `${t('stats.scopeDepartment')} — ${names.department(c.departmentId)}`}
+                  {label(c)}
                 </option>
               ))}
             </select>
           </label>
         )}
-        <p className="muted">{t('stats.offlineNote')}</p>
+        {group ? <GroupNote view={groupView} lang={lang} /> : <p className="muted">{t('stats.offlineNote')}</p>}
       </div>
-      {computed ? <DashboardView dashboard={computed.dashboard} names={names} rtl={lang === 'ar'} /> : <p className="muted">{t('stats.loading')}</p>}
+      {dashboard ? (
+        <DashboardView dashboard={dashboard} names={names} rtl={lang === 'ar'} group={group} />
+      ) : (
+        !group && <p className="muted">{t('stats.loading')}</p>
+      )}
     </section>
   );
 }

@@ -9,6 +9,8 @@ export type StatsNames = {
   department(id: string): string;
   source(code: string): string;
   staff(id: string): string;
+  /** Only the whole group's dashboard names hospitals (the desk knows its own). */
+  hospital?(id: string): string;
 };
 
 const HOUR = 3_600_000;
@@ -35,6 +37,7 @@ export type DashboardTables = {
   priority: TableData;
   category: TableData;
   source: TableData;
+  hospital: TableData;
   slaSource: TableData;
   slaDepartment: TableData;
   agents: TableData;
@@ -61,6 +64,10 @@ export function dashboardTables(d: Dashboard, names: StatsNames, t: TFunction): 
     priority: counts(d.byPriority, (k) => t(`priority.${k}`)),
     category: counts(d.byCategory, (k) => k),
     source: counts(d.bySource, names.source),
+    hospital: {
+      header: [t('stats.hospital'), t('stats.total'), t('stats.open'), t('stats.met'), t('stats.breached'), t('stats.pending'), t('stats.excluded'), t('stats.compliance')],
+      rows: d.byHospital.map((r) => [names.hospital?.(r.key) ?? r.key, r.total, r.open, r.met, r.breached, r.pending, r.excluded, percent(r.compliance)]),
+    },
     slaSource: sla(d.slaBySource, names.source),
     slaDepartment: sla(d.slaByDepartment, names.department),
     agents: {
