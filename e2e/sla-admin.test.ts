@@ -99,7 +99,8 @@ describe('SLA settings on the desk', () => {
     const [calendar] = await serverList<CalendarDoc>('calendars');
     const mine = (await serverList<SlaConfigDoc>('configs')).find((c) => c.severity === 'high' && c.priority === 'urgent');
     if (!calendar || !mine) throw new Error('expected the default calendar and the configuration of the test before');
-    // One calendar per hospital: no second one is offered.
+    // One calendar per hospital: once replication has brought it, no second one is offered.
+    await admin.rows('sla-calendar').first().waitFor({ timeout: 30_000 });
     expect(await desk.page.getByTestId('sla-calendar-new').count()).toBe(0);
 
     await admin.rows('sla-calendar').first().getByTestId('sla-calendar-edit').click();
