@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AttachmentsPanel } from './pages/AttachmentsPanel.ts';
-import { DetailPage } from './pages/DetailPage.ts';
-import { startWorld, type LoggedInDesk, type World } from './harness/world.ts';
+import { openWhenOnline, twoDeskWorld } from './harness/world.ts';
 import { waitFor } from './harness/ports.ts';
 
 /**
@@ -15,26 +14,12 @@ const PHOTO = Buffer.from(
 );
 
 describe('attachments', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await startWorld(inject('pgAdminUrl'));
-    await world.addUser('desk_a', 'desk_agent', world.main.id);
-    await world.addUser('desk_b', 'desk_agent', world.main.id);
-  });
-  afterAll(async () => {
-    await world?.dispose();
-  });
-
-  async function openOn(desk: LoggedInDesk, reference: string): Promise<DetailPage> {
-    await desk.shell.waitOnline();
-    return desk.shell.openComplaint(reference);
-  }
+  const world = twoDeskWorld();
 
   it('shows a photo added offline at once, uploads it when online, and a second desk opens it', async ({ onTestFailed }) => {
-    onTestFailed(() => console.log(world.diagnostics()));
-    const complaint = await world.admin.createComplaint({
-      hospitalId: world.main.id,
+    onTestFailed(() => console.log(world().diagnostics()));
+    const complaint = await world().admin.createComplaint({
+      hospitalId: world().main.id,
       sourceCode: 'PATIENT',
       title: 'Broken wheelchair at the entrance',
       description: 'The brake of the wheelchair does not hold.',
@@ -42,8 +27,8 @@ describe('attachments', () => {
     });
     const reference = complaint.referenceNumber;
 
-    const a = await world.desk('A', 'desk_a');
-    await openOn(a, reference);
+    const a = await world().desk('A', 'desk_a');
+    await openWhenOnline(a, reference);
     const panelA = new AttachmentsPanel(a.page);
     await a.setOffline(true);
     await a.shell.waitOffline();
@@ -62,27 +47,27 @@ describe('attachments', () => {
     const path = (id: string) => `/api/v1/complaints/${complaint.id}/attachments/${id}`;
     const attachmentId = await panelA.item('wheelchair.png').getAttribute('data-id');
     expect(attachmentId).toBeTruthy();
-    expect((await world.admin.request('GET', path(attachmentId ?? ''))).status).toBe(404);
+    expect((await world().admin.request('GET', path(attachmentId ?? ''))).status).toBe(404);
 
     await a.setOffline(false);
     await a.shell.waitOnline();
     await panelA.waitForState('wheelchair.png', 'uploaded');
-    const stored = await fetch(`${world.server.url}${path(attachmentId ?? '')}`, {
-      headers: { authorization: `Bearer ${world.adminSession.accessToken}` },
+    const stored = await fetch(`${world().server.url}${path(attachmentId ?? '')}`, {
+      headers: { authorization: `Bearer ${world().adminSession.accessToken}` },
     });
     expect(stored.status).toBe(200);
     expect(stored.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await stored.arrayBuffer()).equals(PHOTO)).toBe(true);
     const events = await waitFor('the attachment on the timeline', async () => {
-      const r = await world.admin.getComplaint(reference);
+      const r = await world().admin.getComplaint(reference);
       const added = (r.body.events ?? []).filter((e) => e.type === 'attachment_added');
       return added.length > 0 ? added : null;
     });
     expect(events).toHaveLength(1);
     expect(events[0]?.data).toMatchObject({ name: 'wheelchair.png', type: 'image/png', size: PHOTO.length });
 
-    const b = await world.desk('B', 'desk_b');
-    await openOn(b, reference);
+    const b = await world().desk('B', 'desk_b');
+    await openWhenOnline(b, reference);
     const panelB = new AttachmentsPanel(b.page);
     await panelB.waitForState('wheelchair.png', 'remote');
     await panelB.view('wheelchair.png');

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DetailPage } from './pages/DetailPage.ts';
-import { startWorld, type LoggedInDesk, type World } from './harness/world.ts';
+import { describe, expect, it } from 'vitest';
+import { openWhenOnline, twoDeskWorld } from './harness/world.ts';
 import { waitFor } from './harness/ports.ts';
 
 /**
@@ -9,24 +8,10 @@ import { waitFor } from './harness/ports.ts';
  * and the losing value must stay visible on the timeline (a `conflict_resolved` item).
  */
 describe('concurrent offline edits', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await startWorld(inject('pgAdminUrl'));
-    await world.addUser('desk_a', 'desk_agent', world.main.id);
-    await world.addUser('desk_b', 'desk_agent', world.main.id);
-  });
-  afterAll(async () => {
-    await world?.dispose();
-  });
-
-  async function openOn(desk: LoggedInDesk, reference: string): Promise<DetailPage> {
-    await desk.shell.waitOnline();
-    return desk.shell.openComplaint(reference);
-  }
+  const world = twoDeskWorld();
 
   async function serverState(reference: string) {
-    const r = await world.admin.getComplaint(reference);
+    const r = await world().admin.getComplaint(reference);
     if (r.status !== 200) throw new Error(`GET ${reference} → ${r.status}`);
     return r.body;
   }
@@ -34,9 +19,9 @@ describe('concurrent offline edits', () => {
   it('keeps both edits of different fields, then settles a clash on one value and shows the loser', async ({
     onTestFailed,
   }) => {
-    onTestFailed(() => console.log(world.diagnostics()));
-    const x = await world.admin.createComplaint({
-      hospitalId: world.main.id,
+    onTestFailed(() => console.log(world().diagnostics()));
+    const x = await world().admin.createComplaint({
+      hospitalId: world().main.id,
       sourceCode: 'FAMILY',
       title: 'Conflicting edits complaint',
       description: 'My father was discharged without his medication list.',
@@ -45,10 +30,10 @@ describe('concurrent offline edits', () => {
       complainant: { name: 'Omar Al-Qahtani', phone: '0501234567', language: 'en' },
     });
     const ref = x.referenceNumber;
-    const a = await world.desk('A', 'desk_a');
-    const b = await world.desk('B', 'desk_b');
-    const detailA = await openOn(a, ref);
-    const detailB = await openOn(b, ref);
+    const a = await world().desk('A', 'desk_a');
+    const b = await world().desk('B', 'desk_b');
+    const detailA = await openWhenOnline(a, ref);
+    const detailB = await openWhenOnline(b, ref);
     await detailA.waitForStatus('PENDING');
     await detailB.waitForPriority('medium');
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IntakePage } from './pages/IntakePage.ts';
 import { ListPage } from './pages/ListPage.ts';
 import { DetailPage } from './pages/DetailPage.ts';
-import { startWorld, type World } from './harness/world.ts';
+import { twoDeskWorld } from './harness/world.ts';
 import { waitFor } from './harness/ports.ts';
 
 /**
@@ -11,22 +11,13 @@ import { waitFor } from './harness/ports.ts';
  * reaches the server and every other desk of the hospital, under that same number.
  */
 describe('offline intake', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await startWorld(inject('pgAdminUrl'));
-    await world.addUser('desk_a', 'desk_agent', world.main.id);
-    await world.addUser('desk_b', 'desk_agent', world.main.id);
-  });
-  afterAll(async () => {
-    await world?.dispose();
-  });
+  const world = twoDeskWorld();
 
   it('gives a final reference offline and delivers the complaint when back online', async ({ onTestFailed }) => {
-    onTestFailed(() => console.log(world.diagnostics()));
-    const a = await world.desk('A', 'desk_a');
+    onTestFailed(() => console.log(world().diagnostics()));
+    const a = await world().desk('A', 'desk_a');
     // Desk B is open and online the whole time: the complaint must arrive there without a reload.
-    const b = await world.desk('B', 'desk_b');
+    const b = await world().desk('B', 'desk_b');
     await b.shell.waitOnline();
     await b.shell.gotoList();
     await a.shell.waitOnline();
@@ -53,7 +44,7 @@ describe('offline intake', () => {
     expect(reference.slice(4, 8)).toBe(String(new Date().getFullYear()));
     // The write is held locally: the indicator says so while the network is down.
     expect(await a.shell.pending()).toBeGreaterThan(0);
-    const onServerWhileOffline = await world.admin.getComplaint(reference);
+    const onServerWhileOffline = await world().admin.getComplaint(reference);
     expect(onServerWhileOffline.status).toBe(404);
 
     await a.setOffline(false);
@@ -61,12 +52,12 @@ describe('offline intake', () => {
     await a.shell.waitPending(0);
 
     const server = await waitFor('the complaint on the server', async () => {
-      const r = await world.admin.getComplaint(reference);
+      const r = await world().admin.getComplaint(reference);
       return r.status === 200 ? r.body : null;
     });
     expect(server.referenceNumber).toBe(reference);
     expect(server.title).toBe(title);
-    expect(server.hospitalId).toBe(world.main.id);
+    expect(server.hospitalId).toBe(world().main.id);
     expect(server.status).toBe('PENDING');
     expect(server.complainant.phone).toBe('+966501234567');
     const created = (server.events ?? []).filter((e) => e.type === 'created');

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { HospitalSummary, LoginResponse } from '../../shared/api.ts';
 import type { Role } from '../../shared/enums.ts';
 import { Api } from './api.ts';
@@ -8,6 +9,7 @@ import { seedHospital, seedUser } from './seed.ts';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer, type ServerHandle } from './server.ts';
 import { startStatic, type StaticHandle } from './static.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
+import type { DetailPage } from '../pages/DetailPage.ts';
 import type { Shell } from '../pages/Shell.ts';
 
 export const USER_PASSWORD = 'e2e-Desk-Passw0rd!';
@@ -78,4 +80,31 @@ export async function startWorld(pgAdminUrl: string, env: Record<string, string>
       await server.stop().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The world of the two-desk tests: two desk agents of MAIN, `desk_a` and `desk_b`, started before
+ * the file's tests and disposed after them. Call it at the top of a `describe`; the getter gives
+ * the world inside the tests.
+ */
+export function twoDeskWorld(): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld(inject('pgAdminUrl'));
+    await world.addUser('desk_a', 'desk_agent', world.main.id);
+    await world.addUser('desk_b', 'desk_agent', world.main.id);
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+  return () => {
+    if (!world) throw new Error('twoDeskWorld: the world is not started (used outside a test?)');
+    return world;
+  };
+}
+
+/** Opens a complaint on a desk once the desk is online (so replication has brought it). */
+export async function openWhenOnline(desk: LoggedInDesk, reference: string): Promise<DetailPage> {
+  await desk.shell.waitOnline();
+  return desk.shell.openComplaint(reference);
 }
