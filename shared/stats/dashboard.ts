@@ -29,7 +29,8 @@ export type Dashboard = {
 };
 
 export type DashboardInput = {
-  complaints: readonly StatsComplaint[];
+  /** Any iterable: the desk passes its cache's map values without copying them into an array first. */
+  complaints: Iterable<StatsComplaint>;
   /** Each complaint's status changes, oldest first (`groupStatusChanges`). */
   changesByComplaint: ReadonlyMap<string, readonly StatusChange[]>;
   /** Each complaint's satisfaction-survey answers (none: no survey figures). */
@@ -47,10 +48,10 @@ export type DashboardInput = {
  */
 export function computeDashboard(input: DashboardInput): Dashboard {
   const { now } = input;
-  const complaints = input.complaints.filter((c) => inScope(input.scope, c));
-  const changes = input.changesByComplaint;
+  const complaints: StatsComplaint[] = [];
+  for (const c of input.complaints) if (inScope(input.scope, c)) complaints.push(c);
   const surveys = input.surveysByComplaint ?? new Map<string, readonly SurveyScore[]>();
-  const facts = complaints.map((c) => complaintFacts(c, changes.get(c.id)));
+  const facts = complaints.map((c) => complaintFacts(c, input.changesByComplaint.get(c.id)));
   const sla = { met: 0, breached: 0, pending: 0, excluded: 0 };
   for (const f of facts) sla[slaOutcome(f, now)] += 1;
   return {
@@ -65,7 +66,7 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     slaByDepartment: slaBy(facts, (f) => f.complaint.departmentId ?? '', now),
     agents: agentPerformance(facts),
     months: compareMonths(facts, monthStarts(now, input.utcOffsetMinutes), now),
-    statusTimes: statusTimes(complaints, changes, now),
+    statusTimes: statusTimes(facts, now),
     longestWaiting: longestWaiting(facts, now, input.waitingLimit ?? 10),
     survey: { ...surveySummary(complaints, surveys), byDepartment: surveyBy(complaints, surveys, (c) => c.departmentId ?? '') },
   };

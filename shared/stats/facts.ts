@@ -30,7 +30,7 @@ export function complaintFacts(c: StatsComplaint, changes: readonly StatusChange
     if (ch.to === c.status) currentSince = ch.at;
   }
   const done = c.status === 'RESOLVED' || c.status === 'CLOSED';
-  return { complaint: c, resolvedAt: done ? resolvedAt : null, currentSince: Math.max(currentSince, c.createdAt) };
+  return { complaint: c, changes, resolvedAt: done ? resolvedAt : null, currentSince: Math.max(currentSince, c.createdAt) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupStatusChanges } from './facts.ts';
+import { complaintFacts, groupStatusChanges } from './facts.ts';
 import { longestWaiting, statusTimes } from './status-time.ts';
 import { change, complaint, facts, H, T0 } from './test-fixtures.ts';
 
@@ -13,7 +13,7 @@ describe('statusTimes', () => {
       change('a', T0 + 10 * H, 'IN_PROGRESS', 'RESOLVED'),
       change('b', T0 + 3 * H, 'PENDING', 'ASSIGNED'),
     ]);
-    const rows = statusTimes([a, b], changes, T0 + 5 * H);
+    const rows = statusTimes([a, b].map((c) => complaintFacts(c, changes.get(c.id))), T0 + 5 * H);
     const by = Object.fromEntries(rows.map((r) => [r.status, r]));
     expect(by.PENDING).toEqual({ status: 'PENDING', totalMs: 4 * H, visits: 2, avgMs: 2 * H, maxMs: 3 * H });
     expect(by.ASSIGNED).toEqual({ status: 'ASSIGNED', totalMs: 5 * H, visits: 2, avgMs: 2.5 * H, maxMs: 3 * H });

@@ -1,6 +1,6 @@
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '../enums.ts';
 import { forEachSegment } from './facts.ts';
-import type { ComplaintFacts, StatsComplaint, StatusChange } from './types.ts';
+import type { ComplaintFacts } from './types.ts';
 
 /** Time spent in one status over all complaints: total, visits, average and longest visit. */
 export type StatusTimeRow = { status: ComplaintStatus; totalMs: number; visits: number; avgMs: number | null; maxMs: number };
@@ -8,11 +8,7 @@ export type StatusTimeRow = { status: ComplaintStatus; totalMs: number; visits: 
 /** An open complaint and how long it has been in its current status. */
 export type WaitingRow = { complaintId: string; referenceNumber: string; status: ComplaintStatus; sinceMs: number; waitedMs: number };
 
-export function statusTimes(
-  complaints: readonly StatsComplaint[],
-  changes: ReadonlyMap<string, readonly StatusChange[]>,
-  now: number,
-): StatusTimeRow[] {
+export function statusTimes(facts: readonly ComplaintFacts[], now: number): StatusTimeRow[] {
   // A plain record, not a Map: this runs once per status visit of every complaint.
   const acc = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, { totalMs: 0, visits: 0, maxMs: 0 }])) as Record<
     ComplaintStatus,
@@ -25,7 +21,7 @@ export function statusTimes(
     a.visits += 1;
     if (ms > a.maxMs) a.maxMs = ms;
   };
-  for (const c of complaints) forEachSegment(c, changes.get(c.id), now, visit);
+  for (const f of facts) forEachSegment(f.complaint, f.changes, now, visit);
   return COMPLAINT_STATUSES.map((status) => {
     const a = acc[status];
     return { status, totalMs: a.totalMs, visits: a.visits, avgMs: a.visits ? a.totalMs / a.visits : null, maxMs: a.maxMs };

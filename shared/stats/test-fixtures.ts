@@ -26,6 +26,7 @@ export const change = (complaintId: string, at: number, from: string, to: string
 
 export const facts = (c: StatsComplaint, resolvedAt: number | null = null, currentSince = c.createdAt): ComplaintFacts => ({
   complaint: c,
+  changes: undefined,
   resolvedAt,
   currentSince,
 });

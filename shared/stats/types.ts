@@ -28,6 +28,8 @@ export type StatusChange = {
 /** What the statistics derive once per complaint from its status changes (facts.ts). */
 export type ComplaintFacts = {
   complaint: StatsComplaint;
+  /** Its status changes, oldest first, looked up once (a lookup per complaint per figure is a large share of the dashboard's time). */
+  changes: readonly StatusChange[] | undefined;
   /** When it last entered RESOLVED, if it is resolved or closed now and the timeline says when. */
   resolvedAt: number | null;
   /** When it entered its current status (its creation when it never changed). */
