@@ -3,6 +3,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { COLLECTION_NAMES, type CollectionName, type DocOf } from '../../shared/replication.ts';
 import { rxSchemaFor } from '../../shared/rx-schemas.ts';
 import { statsCacheFor } from '../features/stats/cache.ts';
+import { keepDashboardWarm } from '../features/stats/warm-up.ts';
 import { ListKeysIndexer } from './list-indexer.ts';
 import { LIST_KEYS_SCHEMA, type ListKeysDoc } from './list-keys.ts';
 
@@ -68,8 +69,11 @@ export async function createDeskDatabase(options: DatabaseOptions): Promise<Desk
   indexers.set(db, indexer);
   db.onClose.push(() => indexer.stop());
   indexer.start();
-  // The same for the statistics dashboard's input, so the dashboard opens by computing from memory.
-  void statsCacheFor(db).start().catch(() => undefined);
+  // The same for the statistics dashboard's input, so the dashboard opens by computing from memory,
+  // with the computation's code already compiled.
+  const stats = statsCacheFor(db);
+  void stats.start().catch(() => undefined);
+  db.onClose.push(keepDashboardWarm(stats, { now: () => Date.now() }));
   return db;
 }
 
