@@ -3,17 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
-import { Api } from '../e2e/harness/api.ts';
 import { launchBrowser, openDesk } from '../e2e/harness/browser.ts';
 import { checkPrerequisites, RENDERER_DIR, REPO_ROOT } from '../e2e/harness/env.ts';
 import { sleep } from '../e2e/harness/ports.ts';
-import { startPostgres } from '../e2e/harness/postgres.ts';
 import { seedUser } from '../e2e/harness/seed.ts';
-import { ADMIN_PASSWORD, startServer } from '../e2e/harness/server.ts';
 import { startStatic } from '../e2e/harness/static.ts';
 import { LoginPage } from '../e2e/pages/LoginPage.ts';
 import { loadComplaints } from './load.ts';
 import type { Metric } from './metric.ts';
+import { benchSize, startDeskStack, type Cleanup } from './stack.ts';
 
 /**
  * `sync`: how fast a fresh desk (the built renderer in Chromium, its RxDB on Dexie) takes a
@@ -53,17 +51,11 @@ async function countLocal(page: Page): Promise<{ complaints: number; events: num
 }
 
 export async function runSyncBench(): Promise<Metric[]> {
-  const n = Number(process.env.BENCH_N ?? 100_000);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_N must be a positive integer (got ${process.env.BENCH_N})`);
+  const n = benchSize();
   checkPrerequisites();
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanups: Cleanup[] = [];
   try {
-    const pg = await startPostgres();
-    cleanups.push(() => pg.stop());
-    const server = await startServer({ dbUrl: pg.adminUrl, env: { CLOCK: 'system', LOG_LEVEL: 'warn' } });
-    cleanups.push(() => server.stop());
-    const { api: admin, session } = await Api.login(server.url, 'admin', ADMIN_PASSWORD);
-    const main = await admin.hospitalByCode('MAIN');
+    const { server, admin, session, main } = await startDeskStack(cleanups);
     const password = 'bench-Desk-Passw0rd!';
     await seedUser(server.dbUrl, { username: 'bench_desk', password, role: 'desk_agent', hospitalId: main.id, displayName: 'Bench Desk' });
 
