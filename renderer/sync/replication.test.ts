@@ -7,20 +7,13 @@ import { TokenKeeper } from '../auth/tokens.ts';
 import { Outbox } from './outbox.ts';
 import { startReplication, type DeskReplication } from './replication.ts';
 import { SyncStatusStore } from './status.ts';
+import { until } from '../testing/until.ts';
 
 let cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups = [];
 });
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 type Desk = { db: DeskDatabase; replication: DeskReplication; status: SyncStatusStore; outbox: Outbox; keeper: TokenKeeper };
 

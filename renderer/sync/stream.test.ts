@@ -3,6 +3,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../../shared/replication.
 import { startFakeServer, type FakeServer } from '../testing/fake-sync-server.ts';
 import { createApi } from './http.ts';
 import { openChangeStream, type ChangeStream } from './stream.ts';
+import { until } from '../testing/until.ts';
 
 let server: FakeServer | null = null;
 let stream: ChangeStream | null = null;
@@ -10,14 +11,6 @@ afterEach(async () => {
   stream?.close();
   await server?.close();
 });
-
-const until = async (check: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timeout');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('change stream', () => {
   it('resyncs everything on hello, the named collections on changed, and reconnects after a silent connection', async () => {

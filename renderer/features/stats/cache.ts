@@ -1,6 +1,7 @@
 import { getChangedDocumentsSince, type RxCollection, type RxStorageChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { ComplaintDoc, TimelineEventDoc } from '../../../shared/documents.ts';
+import type { DashboardInput } from '../../../shared/stats/dashboard.ts';
 import { isSurveyScore, type SurveyScore } from '../../../shared/stats/survey.ts';
 import type { StatsComplaint, StatusChange } from '../../../shared/stats/types.ts';
 import { LocalStore } from '../../db/local-store.ts';
@@ -85,6 +86,11 @@ export class StatsCache {
   /** Resolves once the cache holds everything written so far (starts it if nobody did). */
   load(): Promise<void> {
     return this.start();
+  }
+
+  /** What `computeDashboard` needs from the cache, as held (not copied); add a scope and a time. */
+  input(): Pick<DashboardInput, 'complaints' | 'changesByComplaint' | 'surveysByComplaint'> {
+    return { complaints: this.complaints.values(), changesByComplaint: this.changes, surveysByComplaint: this.surveys };
   }
 
   get isReady(): boolean {

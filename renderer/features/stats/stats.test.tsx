@@ -43,9 +43,7 @@ describe('stats cache', () => {
   const storage = getRxStorageMemory();
   const dashboardOf = (cache: StatsCache, hospitalId: string, now: number) =>
     computeDashboard({
-      complaints: [...cache.complaints.values()],
-      changesByComplaint: cache.changes,
-      surveysByComplaint: cache.surveys,
+      ...cache.input(),
       scope: { kind: 'hospital', hospitalId },
       now,
       utcOffsetMinutes: 0,

@@ -24,9 +24,7 @@ export function useLocalDashboard(desk: DeskSession, scope: StatsScope | null, k
       if (!alive) return;
       const c0 = performance.now();
       const dashboard = computeDashboard({
-        complaints: cache.complaints.values(),
-        changesByComplaint: cache.changes,
-        surveysByComplaint: cache.surveys,
+        ...cache.input(),
         scope,
         now: Date.now(),
         utcOffsetMinutes: -new Date().getTimezoneOffset(),

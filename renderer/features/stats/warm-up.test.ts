@@ -4,20 +4,13 @@ import { createDeskDatabase, type DeskDatabase } from '../../db/database.ts';
 import { complaint, uniqueName } from '../../testing/fixtures.ts';
 import { statsCacheFor } from './cache.ts';
 import { keepDashboardWarm } from './warm-up.ts';
+import { until } from '../../testing/until.ts';
 
 let dbs: DeskDatabase[] = [];
 afterEach(async () => {
   await Promise.all(dbs.map((d) => d.close()));
   dbs = [];
 });
-
-const until = async (check: () => boolean, ms = 5_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('keepDashboardWarm', () => {
   it('computes once the data has settled, not for every small change, and again once the data has grown by half', async () => {

@@ -43,9 +43,7 @@ export function keepDashboardWarm(cache: StatsCache, o: WarmUpOptions): () => vo
     if (stopped || size < minComplaints || size < warmedAt * GROWTH) return;
     warmedAt = size;
     computeDashboard({
-      complaints: cache.complaints.values(),
-      changesByComplaint: cache.changes,
-      surveysByComplaint: cache.surveys,
+      ...cache.input(),
       scope: { kind: 'group' },
       now: o.now(),
       utcOffsetMinutes: 0,
